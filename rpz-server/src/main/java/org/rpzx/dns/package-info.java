@@ -1,0 +1,2 @@
+/** The authoritative DNS primary for the RPZ. */
+package org.rpzx.dns;

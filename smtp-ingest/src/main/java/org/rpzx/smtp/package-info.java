@@ -1,0 +1,2 @@
+/** The SMTP receiver. */
+package org.rpzx.smtp;
