@@ -1,0 +1,85 @@
+package org.rpzx.core.directory;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.rpzx.core.store.Database;
+import org.rpzx.core.store.InstitutionStore;
+
+/** The operator's view of institutions and senders. Thread-safe. */
+public final class Directory {
+
+  private static final Pattern INSTITUTION_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}");
+  private static final Pattern EMAIL =
+      Pattern.compile(
+          "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@(?=.{1,253}$)"
+              + "([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z0-9-]{2,63}");
+
+  private final Database db;
+  private final Clock clock;
+
+  public Directory(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  public Mutation<Institution> addInstitution(String rawName) {
+    String name = rawName == null ? "" : rawName.strip();
+    if (!INSTITUTION_NAME.matcher(name).matches()) {
+      return new Mutation.Invalid<>(
+          "institution name must be 1-64 characters: letters, digits, space, '.', '_', '-'");
+    }
+    return db.inTransaction(
+        c -> {
+          if (InstitutionStore.byName(c, name).isPresent()) {
+            return new Mutation.Conflict<>("institution " + name + " already exists");
+          }
+          return new Mutation.Done<>(InstitutionStore.insert(c, name, clock.instant()));
+        });
+  }
+
+  public List<Institution> institutions() {
+    return db.read(InstitutionStore::all);
+  }
+
+  public Optional<Institution> institution(String name) {
+    return db.read(c -> InstitutionStore.byName(c, name));
+  }
+
+  /** Registers {@code rawEmail} (compared case-insensitively) as a sender of an institution. */
+  public Mutation<Sender> addSender(String rawEmail, String institutionName) {
+    String email = normaliseEmail(rawEmail);
+    if (!EMAIL.matcher(email).matches()) {
+      return new Mutation.Invalid<>("not an e-mail address: " + rawEmail);
+    }
+    return db.inTransaction(
+        c -> {
+          Optional<Institution> inst = InstitutionStore.byName(c, institutionName);
+          if (inst.isEmpty()) {
+            return new Mutation.NotFound<>("no institution named " + institutionName);
+          }
+          Optional<org.rpzx.core.directory.Sender> existing = InstitutionStore.sender(c, email);
+          if (existing.isPresent()) {
+            return new Mutation.Conflict<>(
+                email + " is already a sender of " + existing.get().institution());
+          }
+          InstitutionStore.insertSender(c, email, inst.get().id(), clock.instant());
+          return new Mutation.Done<>(InstitutionStore.sender(c, email).orElseThrow());
+        });
+  }
+
+  public List<Sender> senders() {
+    return db.read(InstitutionStore::senders);
+  }
+
+  public Optional<Sender> sender(String email) {
+    return db.read(c -> InstitutionStore.sender(c, normaliseEmail(email)));
+  }
+
+  /** Senders are compared case-insensitively, local part included, as operators expect. */
+  public static String normaliseEmail(String email) {
+    return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,59 @@
+package org.rpzx.core.lifecycle;
+
+import java.time.Clock;
+import java.util.List;
+import org.rpzx.core.store.Database;
+import org.rpzx.core.store.EntryStore;
+import org.rpzx.core.store.ZoneStore;
+import org.rpzx.core.zone.ChangeJournal;
+import org.rpzx.core.zone.ChangeSet;
+import org.rpzx.core.zone.PublishedZone;
+import org.rpzx.core.zone.Serial;
+import org.rpzx.core.zone.TrieSnapshot;
+import org.rpzx.core.zone.ZoneSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rebuilds the in-memory zone from the store at start: the names flagged {@code in_zone}, the
+ * stored serial and the journal. A new store gets a clock-based first serial, so a re-created
+ * deployment starts ahead of what old secondaries hold.
+ */
+public final class ZoneLoader {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ZoneLoader.class);
+
+  private ZoneLoader() {}
+
+  public static PublishedZone load(
+      Database db, ZoneSettings zoneSettings, LifecycleSettings settings, Clock clock) {
+    long started = System.nanoTime();
+    db.inTransaction(
+        c -> {
+          if (ZoneStore.serial(c).isEmpty()) {
+            long now = clock.millis();
+            ZoneStore.setSerial(c, Serial.next(0, Math.floorDiv(now, 1000)), now);
+          }
+          return null;
+        });
+    record Stored(long serial, List<String> names, List<ChangeSet> journal) {}
+    Stored stored =
+        db.read(
+            c ->
+                new Stored(
+                    ZoneStore.serial(c).orElseThrow(), EntryStore.inZone(c), ZoneStore.journal(c)));
+    PublishedZone zone =
+        new PublishedZone(
+            TrieSnapshot.of(zoneSettings, stored.serial(), stored.names()),
+            ChangeJournal.of(
+                stored.journal(), settings.journalMaxChangeSets(), settings.journalMaxBytes()));
+    LOG.info(
+        "zone {} loaded: serial {}, {} names, {} journal change sets in {} ms",
+        zoneSettings.origin(),
+        stored.serial(),
+        stored.names().size(),
+        stored.journal().size(),
+        (System.nanoTime() - started) / 1_000_000);
+    return zone;
+  }
+}

@@ -1,0 +1,161 @@
+package org.rpzx.core.lifecycle;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.rpzx.core.store.Database;
+import org.rpzx.core.store.EntryStore;
+import org.rpzx.core.store.ZoneStore;
+import org.rpzx.core.zone.CanonicalNameOrder;
+import org.rpzx.core.zone.ChangeSet;
+import org.rpzx.core.zone.PublishedZone;
+import org.rpzx.core.zone.Serial;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single writer of the zone. It finds entries whose expiry and {@code in_zone} disagree, and
+ * turns them into one change set: new serial, journal row and {@code in_zone} flags in one store
+ * transaction, then the in-memory snapshot. Publication is leading-edge coalesced: the first change
+ * after a quiet period is published at once, later ones wait until {@code coalesceWindow} after the
+ * previous serial, so a burst makes one serial and not a NOTIFY storm.
+ */
+public final class ZoneMaintainer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ZoneMaintainer.class);
+
+  private final Database db;
+  private final PublishedZone zone;
+  private final Clock clock;
+  private final LifecycleSettings settings;
+  private final ScheduledExecutorService executor;
+
+  private final Object lock = new Object();
+  private List<CompletableFuture<Long>> waiting = new ArrayList<>();
+  private boolean scheduled;
+  private long lastPublishNanos = System.nanoTime() - Long.MAX_VALUE / 4;
+
+  public ZoneMaintainer(
+      Database db, PublishedZone zone, Clock clock, LifecycleSettings settings) {
+    this.db = db;
+    this.zone = zone;
+    this.clock = clock;
+    this.settings = settings;
+    this.executor =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "rpzx-zone-maintainer");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** Publishes what is pending now, then sweeps for expiries every {@code sweepInterval}. */
+  public void start() {
+    long every = settings.sweepInterval().toMillis();
+    executor.scheduleWithFixedDelay(this::sweep, 0, every, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Asks for pending changes to be published. The future completes with the zone's serial once a
+   * publication that started after this call has finished (or fails if it could not be stored).
+   */
+  public CompletableFuture<Long> requestPublish() {
+    CompletableFuture<Long> done = new CompletableFuture<>();
+    synchronized (lock) {
+      waiting.add(done);
+      if (!scheduled) {
+        scheduled = true;
+        long sinceLast = System.nanoTime() - lastPublishNanos;
+        long delay = Math.max(0, settings.coalesceWindow().toNanos() - sinceLast);
+        executor.schedule(this::runRequested, delay, TimeUnit.NANOSECONDS);
+      }
+    }
+    return done;
+  }
+
+  private void runRequested() {
+    List<CompletableFuture<Long>> batch;
+    synchronized (lock) {
+      batch = waiting;
+      waiting = new ArrayList<>();
+      scheduled = false;
+      lastPublishNanos = System.nanoTime();
+    }
+    try {
+      publishNow();
+      long serial = zone.current().serial();
+      batch.forEach(f -> f.complete(serial));
+    } catch (RuntimeException e) {
+      LOG.warn("zone publication failed, will retry: {}", e.getMessage());
+      batch.forEach(f -> f.completeExceptionally(e));
+    }
+  }
+
+  private void sweep() {
+    try {
+      if (publishNow().isPresent()) {
+        synchronized (lock) {
+          lastPublishNanos = System.nanoTime();
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("expiry sweep failed, will retry: {}", e.getMessage());
+    }
+  }
+
+  /**
+   * Publishes everything pending at this instant as one change set, if anything is. Runs on the
+   * maintainer thread in service; tests may call it directly when the maintainer is not started.
+   */
+  public Optional<ChangeSet> publishNow() {
+    long now = clock.millis();
+    ChangeSet change =
+        db.inTransaction(
+            c -> {
+              List<String> added = new ArrayList<>(EntryStore.pendingAdditions(c, now));
+              List<String> removed = new ArrayList<>(EntryStore.pendingRemovals(c, now));
+              if (added.isEmpty() && removed.isEmpty()) {
+                return null;
+              }
+              added.sort(CanonicalNameOrder.INSTANCE);
+              removed.sort(CanonicalNameOrder.INSTANCE);
+              long from = ZoneStore.serial(c).orElseThrow();
+              long to = Serial.next(from, Math.floorDiv(now, 1000));
+              ChangeSet cs = new ChangeSet(from, to, now, added, removed);
+              EntryStore.markPublished(c, now);
+              ZoneStore.setSerial(c, to, now);
+              ZoneStore.appendJournal(c, cs);
+              ZoneStore.trimJournal(c, settings.journalMaxChangeSets(), settings.journalMaxBytes());
+              return cs;
+            });
+    if (change == null) {
+      return Optional.empty();
+    }
+    zone.publish(change);
+    LOG.info(
+        "zone serial {}: +{} -{} names",
+        change.toSerial(),
+        change.added().size(),
+        change.removed().size());
+    return Optional.of(change);
+  }
+
+  @Override
+  public void close() {
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      executor.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+}

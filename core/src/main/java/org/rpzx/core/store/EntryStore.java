@@ -1,0 +1,177 @@
+package org.rpzx.core.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * SQL for entries and their sources. An entry's {@code expires_at} is the latest submission by any
+ * institution plus the entry lifetime; {@code in_zone} is what the published zone holds.
+ */
+public final class EntryStore {
+
+  /** An entry as the operator sees it (no submitters here: see {@link #sources}). */
+  public record EntryRow(
+      String name,
+      Instant firstSubmitted,
+      Instant lastSubmitted,
+      Instant expiresAt,
+      boolean inZone) {}
+
+  private EntryStore() {}
+
+  /** Records that {@code institutionId} submitted {@code names} at {@code now}. */
+  public static void recordSubmission(
+      Connection c, Collection<String> names, long institutionId, long now, long expiresAt)
+      throws SQLException {
+    try (PreparedStatement entry =
+            c.prepareStatement(
+                "INSERT INTO entries (name, first_submitted, last_submitted, expires_at, in_zone)"
+                    + " VALUES (?, ?, ?, ?, 0) ON CONFLICT (name) DO UPDATE SET"
+                    + " last_submitted = MAX(last_submitted, excluded.last_submitted),"
+                    + " expires_at = MAX(expires_at, excluded.expires_at)");
+        PreparedStatement source =
+            c.prepareStatement(
+                "INSERT INTO entry_sources (name, institution_id, first_submitted, last_submitted)"
+                    + " VALUES (?, ?, ?, ?) ON CONFLICT (name, institution_id) DO UPDATE SET"
+                    + " last_submitted = MAX(last_submitted, excluded.last_submitted)")) {
+      for (String name : names) {
+        entry.setString(1, name);
+        entry.setLong(2, now);
+        entry.setLong(3, now);
+        entry.setLong(4, expiresAt);
+        entry.executeUpdate();
+        source.setString(1, name);
+        source.setLong(2, institutionId);
+        source.setLong(3, now);
+        source.setLong(4, now);
+        source.executeUpdate();
+      }
+    }
+  }
+
+  /** Names that should be in the zone at {@code now} but are not. */
+  public static List<String> pendingAdditions(Connection c, long now) throws SQLException {
+    return names(c, "SELECT name FROM entries WHERE in_zone = 0 AND expires_at > ?", now);
+  }
+
+  /** Names in the zone that have expired by {@code now}. */
+  public static List<String> pendingRemovals(Connection c, long now) throws SQLException {
+    return names(c, "SELECT name FROM entries WHERE in_zone = 1 AND expires_at <= ?", now);
+  }
+
+  /** Brings {@code in_zone} in line with expiry at {@code now}; the pending lists become empty. */
+  public static void markPublished(Connection c, long now) throws SQLException {
+    try (PreparedStatement add =
+            c.prepareStatement("UPDATE entries SET in_zone = 1 WHERE in_zone = 0 AND expires_at > ?");
+        PreparedStatement remove =
+            c.prepareStatement(
+                "UPDATE entries SET in_zone = 0 WHERE in_zone = 1 AND expires_at <= ?")) {
+      add.setLong(1, now);
+      add.executeUpdate();
+      remove.setLong(1, now);
+      remove.executeUpdate();
+    }
+  }
+
+  /** Every name the published zone holds. */
+  public static List<String> inZone(Connection c) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT name FROM entries WHERE in_zone = 1");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Entries whose name equals {@code filter} or ends with {@code .filter} (all when null), by
+   * name, at most {@code limit}.
+   */
+  public static List<EntryRow> list(Connection c, String filter, boolean activeOnly, int limit)
+      throws SQLException {
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT name, first_submitted, last_submitted, expires_at, in_zone FROM entries");
+    List<Object> args = new ArrayList<>();
+    List<String> where = new ArrayList<>();
+    if (filter != null && !filter.isEmpty()) {
+      where.add("(name = ? OR name LIKE ? ESCAPE '\\')");
+      args.add(filter);
+      args.add("%." + filter.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+    }
+    if (activeOnly) {
+      where.add("in_zone = 1");
+    }
+    if (!where.isEmpty()) {
+      sql.append(" WHERE ").append(String.join(" AND ", where));
+    }
+    sql.append(" ORDER BY name LIMIT ?");
+    args.add(limit);
+    List<EntryRow> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      for (int i = 0; i < args.size(); i++) {
+        ps.setObject(i + 1, args.get(i));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new EntryRow(
+                  rs.getString(1),
+                  Instant.ofEpochMilli(rs.getLong(2)),
+                  Instant.ofEpochMilli(rs.getLong(3)),
+                  Instant.ofEpochMilli(rs.getLong(4)),
+                  rs.getInt(5) == 1));
+        }
+      }
+    }
+    return out;
+  }
+
+  public static long count(Connection c, boolean inZoneOnly) throws SQLException {
+    String sql = "SELECT COUNT(*) FROM entries" + (inZoneOnly ? " WHERE in_zone = 1" : "");
+    try (PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+
+  /** Whether {@code name} is suppressed at {@code now} (a confirmed false positive). */
+  public static boolean isSuppressed(Connection c, String name, long now) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT 1 FROM suppressions WHERE name = ? AND until > ?")) {
+      ps.setString(1, name);
+      ps.setLong(2, now);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  /** Names on the operator's allowlist. */
+  public static List<String> allowlist(Connection c) throws SQLException {
+    return names(c, "SELECT name FROM allowlist", null);
+  }
+
+  private static List<String> names(Connection c, String sql, Long arg) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      if (arg != null) {
+        ps.setLong(1, arg);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
+  }
+}

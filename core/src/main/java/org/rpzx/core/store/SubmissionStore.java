@@ -1,0 +1,212 @@
+package org.rpzx.core.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.rpzx.core.name.RejectReason;
+import org.rpzx.core.submission.AuthMethod;
+import org.rpzx.core.submission.RejectedLine;
+import org.rpzx.core.submission.SubmissionReport;
+
+/** SQL for submissions and their per-line results. */
+public final class SubmissionStore {
+
+  /** A stored submission's header (who, when, how, counts). */
+  public record SubmissionRow(
+      long id,
+      long institutionId,
+      String institution,
+      String sender,
+      AuthMethod authMethod,
+      String channel,
+      String messageId,
+      Instant receivedAt,
+      int accepted,
+      int rejected,
+      int skipped) {}
+
+  /** What a new submission row holds. */
+  public record NewSubmission(
+      long institutionId,
+      String sender,
+      AuthMethod authMethod,
+      String channel,
+      String messageId,
+      byte[] contentHash,
+      long receivedAt,
+      List<String> acceptedNames,
+      int rejected,
+      int skipped) {}
+
+  private static final String ROW_COLUMNS =
+      "s.id, s.institution_id, i.name, s.sender, s.auth_method, s.channel, s.message_id,"
+          + " s.received_at, s.accepted, s.rejected, s.skipped";
+
+  private SubmissionStore() {}
+
+  /** The id of an earlier submission of the same message by the same sender, if any. */
+  public static Optional<Long> findDuplicate(
+      Connection c, String sender, String messageId, byte[] contentHash) throws SQLException {
+    if (messageId == null) {
+      return Optional.empty();
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id FROM submissions WHERE sender = ? AND message_id = ? AND content_hash = ?")) {
+      ps.setString(1, sender);
+      ps.setString(2, messageId);
+      ps.setBytes(3, contentHash);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+      }
+    }
+  }
+
+  public static long insert(Connection c, NewSubmission s, List<RejectedLine> rejections)
+      throws SQLException {
+    long id;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO submissions (institution_id, sender, auth_method, channel, message_id,"
+                + " content_hash, received_at, accepted, rejected, skipped, accepted_names)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            Statement.RETURN_GENERATED_KEYS)) {
+      ps.setLong(1, s.institutionId());
+      ps.setString(2, s.sender());
+      ps.setString(3, s.authMethod().code());
+      ps.setString(4, s.channel());
+      ps.setString(5, s.messageId());
+      ps.setBytes(6, s.contentHash());
+      ps.setLong(7, s.receivedAt());
+      ps.setInt(8, s.acceptedNames().size());
+      ps.setInt(9, s.rejected());
+      ps.setInt(10, s.skipped());
+      ps.setBytes(11, CompressedNames.encode(s.acceptedNames()));
+      ps.executeUpdate();
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        keys.next();
+        id = keys.getLong(1);
+      }
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO submission_rejections (submission_id, file_index, line_no, text, reason,"
+                + " detail) VALUES (?, ?, ?, ?, ?, ?)")) {
+      for (RejectedLine r : rejections) {
+        ps.setLong(1, id);
+        ps.setInt(2, r.fileIndex());
+        ps.setInt(3, r.lineNumber());
+        ps.setString(4, r.text());
+        ps.setString(5, r.reason().code());
+        ps.setString(6, r.detail());
+        ps.executeUpdate();
+      }
+    }
+    return id;
+  }
+
+  public static Optional<SubmissionRow> row(Connection c, long id) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT "
+                + ROW_COLUMNS
+                + " FROM submissions s JOIN institutions i ON i.id = s.institution_id"
+                + " WHERE s.id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  /** Newest first; {@code institutionId} null for all institutions. */
+  public static List<SubmissionRow> list(Connection c, Long institutionId, int limit)
+      throws SQLException {
+    String sql =
+        "SELECT "
+            + ROW_COLUMNS
+            + " FROM submissions s JOIN institutions i ON i.id = s.institution_id"
+            + (institutionId == null ? "" : " WHERE s.institution_id = ?")
+            + " ORDER BY s.id DESC LIMIT ?";
+    List<SubmissionRow> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      int i = 1;
+      if (institutionId != null) {
+        ps.setLong(i++, institutionId);
+      }
+      ps.setInt(i, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(row(rs));
+        }
+      }
+    }
+    return out;
+  }
+
+  public static List<RejectedLine> rejections(Connection c, long id) throws SQLException {
+    List<RejectedLine> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT file_index, line_no, text, reason, detail FROM submission_rejections"
+                + " WHERE submission_id = ? ORDER BY file_index, line_no")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new RejectedLine(
+                  rs.getInt(1),
+                  rs.getInt(2),
+                  rs.getString(3),
+                  RejectReason.fromCode(rs.getString(4)),
+                  rs.getString(5)));
+        }
+      }
+    }
+    return out;
+  }
+
+  public static List<String> acceptedNames(Connection c, long id) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT accepted_names FROM submissions WHERE id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? CompressedNames.decode(rs.getBytes(1)) : List.of();
+      }
+    }
+  }
+
+  /** The report of a stored submission, as its submitter first saw it. */
+  public static Optional<SubmissionReport> report(Connection c, long id, boolean duplicate)
+      throws SQLException {
+    Optional<SubmissionRow> row = row(c, id);
+    if (row.isEmpty()) {
+      return Optional.empty();
+    }
+    SubmissionRow r = row.get();
+    return Optional.of(
+        new SubmissionReport(
+            r.id(), r.accepted(), r.rejected(), r.skipped(), rejections(c, id), duplicate));
+  }
+
+  private static SubmissionRow row(ResultSet rs) throws SQLException {
+    return new SubmissionRow(
+        rs.getLong(1),
+        rs.getLong(2),
+        rs.getString(3),
+        rs.getString(4),
+        AuthMethod.fromCode(rs.getString(5)),
+        rs.getString(6),
+        rs.getString(7),
+        Instant.ofEpochMilli(rs.getLong(8)),
+        rs.getInt(9),
+        rs.getInt(10),
+        rs.getInt(11));
+  }
+}

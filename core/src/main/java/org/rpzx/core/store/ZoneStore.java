@@ -1,0 +1,103 @@
+package org.rpzx.core.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.rpzx.core.zone.ChangeSet;
+
+/** SQL for the zone serial and the persistent IXFR journal. */
+public final class ZoneStore {
+
+  private ZoneStore() {}
+
+  public static Optional<Long> serial(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT serial FROM zone_state WHERE id = 1");
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+    }
+  }
+
+  public static void setSerial(Connection c, long serial, long now) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO zone_state (id, serial, updated_at) VALUES (1, ?, ?)"
+                + " ON CONFLICT (id) DO UPDATE SET serial = excluded.serial,"
+                + " updated_at = excluded.updated_at")) {
+      ps.setLong(1, serial);
+      ps.setLong(2, now);
+      ps.executeUpdate();
+    }
+  }
+
+  public static void appendJournal(Connection c, ChangeSet change) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO journal (from_serial, to_serial, created_at, added_count, removed_count,"
+                + " added, removed) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      ps.setLong(1, change.fromSerial());
+      ps.setLong(2, change.toSerial());
+      ps.setLong(3, change.epochMillis());
+      ps.setInt(4, change.added().size());
+      ps.setInt(5, change.removed().size());
+      ps.setBytes(6, CompressedNames.encode(change.added()));
+      ps.setBytes(7, CompressedNames.encode(change.removed()));
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Drops the oldest journal rows beyond {@code maxChangeSets} change sets or {@code maxBytes}
+   * stored bytes in all (the newest row is always kept).
+   */
+  public static void trimJournal(Connection c, int maxChangeSets, long maxBytes)
+      throws SQLException {
+    long keepFromSeq = Long.MIN_VALUE;
+    long bytes = 0;
+    int rows = 0;
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT seq, length(added) + length(removed) + 64 FROM journal ORDER BY seq DESC");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        long seq = rs.getLong(1);
+        bytes += rs.getLong(2);
+        rows++;
+        if (rows > 1 && (rows > maxChangeSets || bytes > maxBytes)) {
+          break;
+        }
+        keepFromSeq = seq;
+      }
+    }
+    if (keepFromSeq != Long.MIN_VALUE) {
+      try (PreparedStatement del = c.prepareStatement("DELETE FROM journal WHERE seq < ?")) {
+        del.setLong(1, keepFromSeq);
+        del.executeUpdate();
+      }
+    }
+  }
+
+  /** The journal, oldest change set first. */
+  public static List<ChangeSet> journal(Connection c) throws SQLException {
+    List<ChangeSet> out = new ArrayList<>();
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT from_serial, to_serial, created_at, added, removed FROM journal"
+                    + " ORDER BY seq");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(
+            new ChangeSet(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getLong(3),
+                CompressedNames.decode(rs.getBytes(4)),
+                CompressedNames.decode(rs.getBytes(5))));
+      }
+    }
+    return out;
+  }
+}

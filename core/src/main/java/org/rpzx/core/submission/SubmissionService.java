@@ -1,0 +1,198 @@
+package org.rpzx.core.submission;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.rpzx.core.lifecycle.ZoneMaintainer;
+import org.rpzx.core.name.LineOutcome;
+import org.rpzx.core.store.Database;
+import org.rpzx.core.store.EntryStore;
+import org.rpzx.core.store.StoreException;
+import org.rpzx.core.store.SubmissionStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Processes submissions: validates every line, stores the submission with its per-line results
+ * and the entries in one transaction, then waits (bounded) until the zone maintainer has published
+ * the change, so that "250" means "in the zone". Validation runs outside the write lock.
+ */
+public final class SubmissionService implements SubmissionPort {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SubmissionService.class);
+  private static final int MAX_STORED_LINE = 255;
+
+  private final Database db;
+  private final SenderAuthorizer authorizer;
+  private final Supplier<? extends Function<String, LineOutcome>> validator;
+  private final ZoneMaintainer maintainer;
+  private final Clock clock;
+  private final Duration entryLifetime;
+  private final Duration publishWait;
+
+  public SubmissionService(
+      Database db,
+      SenderAuthorizer authorizer,
+      Supplier<? extends Function<String, LineOutcome>> validator,
+      ZoneMaintainer maintainer,
+      Clock clock,
+      Duration entryLifetime,
+      Duration publishWait) {
+    this.db = db;
+    this.authorizer = authorizer;
+    this.validator = validator;
+    this.maintainer = maintainer;
+    this.clock = clock;
+    this.entryLifetime = entryLifetime;
+    this.publishWait = publishWait;
+  }
+
+  /** A {@link StoreException} from here means "try later": edges answer with a temporary failure. */
+  @Override
+  public SenderCheck checkSender(String address, AuthMethod method) {
+    return authorizer.check(address, method);
+  }
+
+  @Override
+  public SubmissionOutcome submit(SubmissionRequest request) {
+    if (request.files().isEmpty()) {
+      return new SubmissionOutcome.Refused("no attachment named domains.txt");
+    }
+    SenderIdentity who = request.identity();
+    byte[] hash = contentHash(request.files());
+    try {
+      Optional<SubmissionReport> earlier = findDuplicate(who.sender(), request.messageId(), hash);
+      if (earlier.isPresent()) {
+        return new SubmissionOutcome.Applied(earlier.get());
+      }
+      Validated v = validate(request.files());
+      long now = clock.millis();
+      long expiresAt = now + entryLifetime.toMillis();
+      SubmissionReport report =
+          db.inTransaction(
+              c -> {
+                Optional<Long> dup =
+                    SubmissionStore.findDuplicate(c, who.sender(), request.messageId(), hash);
+                if (dup.isPresent()) {
+                  return SubmissionStore.report(c, dup.get(), true).orElseThrow();
+                }
+                long id =
+                    SubmissionStore.insert(
+                        c,
+                        new SubmissionStore.NewSubmission(
+                            who.institutionId(),
+                            who.sender(),
+                            who.method(),
+                            request.channel(),
+                            request.messageId(),
+                            hash,
+                            now,
+                            List.copyOf(v.accepted()),
+                            v.rejected().size(),
+                            v.skipped()),
+                        v.rejected());
+                EntryStore.recordSubmission(c, v.accepted(), who.institutionId(), now, expiresAt);
+                return new SubmissionReport(
+                    id, v.accepted().size(), v.rejected().size(), v.skipped(), v.rejected(), false);
+              });
+      if (!report.duplicate() && report.accepted() > 0) {
+        awaitPublication(report.id());
+      }
+      LOG.info("submission {} via {}: {} accepted, {} rejected", report.id(), request.channel(),
+          report.accepted(), report.rejected());
+      return new SubmissionOutcome.Applied(report);
+    } catch (StoreException e) {
+      LOG.error("submission could not be stored: {}", e.getMessage());
+      return new SubmissionOutcome.TemporaryFailure("the store is unavailable");
+    }
+  }
+
+  private Optional<SubmissionReport> findDuplicate(String sender, String messageId, byte[] hash) {
+    if (messageId == null) {
+      return Optional.empty();
+    }
+    return db.read(
+        c -> {
+          Optional<Long> id = SubmissionStore.findDuplicate(c, sender, messageId, hash);
+          return id.isPresent() ? SubmissionStore.report(c, id.get(), true) : Optional.empty();
+        });
+  }
+
+  /** The submission is stored either way; waiting only makes the reply mean "in the zone". */
+  private void awaitPublication(long id) {
+    try {
+      maintainer.requestPublish().get(publishWait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      LOG.warn("submission {} stored; zone publication still pending: {}", id, e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private record Validated(LinkedHashSet<String> accepted, List<RejectedLine> rejected, int skipped) {}
+
+  private Validated validate(List<DomainsFile> files) {
+    Function<String, LineOutcome> rules = validator.get();
+    LinkedHashSet<String> accepted = new LinkedHashSet<>();
+    List<RejectedLine> rejected = new ArrayList<>();
+    int skipped = 0;
+    for (int f = 0; f < files.size(); f++) {
+      String text = files.get(f).text();
+      if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+        text = text.substring(1);
+      }
+      try (BufferedReader lines = new BufferedReader(new StringReader(text))) {
+        int number = 0;
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+          number++;
+          LineOutcome outcome = rules.apply(line);
+          if (outcome instanceof LineOutcome.Accepted a) {
+            if (!accepted.add(a.name())) {
+              skipped++; // a duplicate within one submission counts once
+            }
+          } else if (outcome instanceof LineOutcome.Rejected r) {
+            rejected.add(new RejectedLine(f, number, clip(line), r.reason(), r.detail()));
+          } else {
+            skipped++;
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // cannot happen on a StringReader
+      }
+    }
+    return new Validated(accepted, rejected, skipped);
+  }
+
+  private static String clip(String line) {
+    String t = line.strip();
+    return t.length() <= MAX_STORED_LINE ? t : t.substring(0, MAX_STORED_LINE) + "…";
+  }
+
+  private static byte[] contentHash(List<DomainsFile> files) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      for (DomainsFile f : files) {
+        sha.update(f.text().getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+      }
+      return sha.digest();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,178 @@
+package org.rpzx.dist.api;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.rpzx.core.auth.ApiToken;
+import org.rpzx.core.auth.TokenService;
+import org.rpzx.core.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP listener: authenticates, routes, serialises. Handlers never see the exchange; they get
+ * an {@link ApiRequest} and return an {@link ApiResponse} or throw {@link ApiError}.
+ */
+public final class ApiServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+  private static final int MAX_BODY = 32 * 1024 * 1024;
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final List<Route> routes;
+  private final TokenService tokens;
+  private final Map<String, Route.Handler> openRoutes;
+
+  public ApiServer(
+      InetSocketAddress listen,
+      List<Route> routes,
+      Map<String, Route.Handler> openRoutes,
+      TokenService tokens)
+      throws IOException {
+    this.routes = List.copyOf(routes);
+    this.openRoutes = Map.copyOf(openRoutes);
+    this.tokens = tokens;
+    this.server = HttpServer.create(listen, 64);
+    this.executor =
+        Executors.newFixedThreadPool(
+            4,
+            r -> {
+              Thread t = new Thread(r, "rpzx-api");
+              t.setDaemon(true);
+              return t;
+            });
+    server.setExecutor(executor);
+    server.createContext("/", this::exchange);
+  }
+
+  public void start() {
+    server.start();
+    LOG.info("HTTP API listening on {}", server.getAddress());
+  }
+
+  public InetSocketAddress address() {
+    return server.getAddress();
+  }
+
+  private void exchange(HttpExchange ex) throws IOException {
+    try (ex) {
+      ApiResponse response;
+      try {
+        response = dispatch(ex);
+      } catch (ApiError e) {
+        response = new ApiResponse(e.status(), Map.of("error", e.getMessage()));
+      } catch (StoreException e) {
+        LOG.error("store error in API: {}", e.getMessage());
+        response = new ApiResponse(503, Map.of("error", "the store is unavailable, try again"));
+      } catch (RuntimeException e) {
+        LOG.error("API handler failed", e);
+        response = new ApiResponse(500, Map.of("error", "internal error"));
+      }
+      send(ex, response);
+    }
+  }
+
+  private ApiResponse dispatch(HttpExchange ex) throws IOException {
+    String path = ex.getRequestURI().getRawPath();
+    String method = ex.getRequestMethod();
+    Route.Handler open = openRoutes.get(path);
+    if (open != null && method.equals("GET")) {
+      return open.handle(request(ex, path, List.of(), null, new byte[0]));
+    }
+    if (!path.startsWith("/api/")) {
+      throw new ApiError(404, "no such resource: " + path);
+    }
+    ApiToken token = authenticate(ex);
+    boolean pathKnown = false;
+    for (Route route : routes) {
+      Optional<List<String>> params = route.match(path);
+      if (params.isEmpty()) {
+        continue;
+      }
+      pathKnown = true;
+      if (!route.method().equals(method)) {
+        continue;
+      }
+      if (!token.hasScope(route.scope())) {
+        throw new ApiError(403, "this token lacks the '" + route.scope() + "' scope");
+      }
+      return route.handler().handle(request(ex, path, params.get(), token, body(ex)));
+    }
+    throw pathKnown
+        ? new ApiError(405, method + " is not allowed on " + path)
+        : new ApiError(404, "no such resource: " + path);
+  }
+
+  private ApiToken authenticate(HttpExchange ex) {
+    String header = ex.getRequestHeaders().getFirst("Authorization");
+    if (header == null) {
+      throw new ApiError(401, "missing Authorization: Token <secret>");
+    }
+    String h = header.strip();
+    int space = h.indexOf(' ');
+    String scheme = space < 0 ? "" : h.substring(0, space);
+    if (!scheme.equalsIgnoreCase("Token") && !scheme.equalsIgnoreCase("Bearer")) {
+      throw new ApiError(401, "expected Authorization: Token <secret>");
+    }
+    return tokens
+        .authenticate(h.substring(space + 1).strip())
+        .orElseThrow(() -> new ApiError(401, "invalid token"));
+  }
+
+  private static ApiRequest request(
+      HttpExchange ex, String path, List<String> params, ApiToken token, byte[] body) {
+    return new ApiRequest(
+        ex.getRequestMethod(),
+        path,
+        params,
+        ApiRequest.parseQuery(ex.getRequestURI().getRawQuery()),
+        body,
+        token,
+        ex.getRemoteAddress().getAddress());
+  }
+
+  private static byte[] body(HttpExchange ex) throws IOException {
+    try (InputStream in = ex.getRequestBody()) {
+      byte[] data = in.readNBytes(MAX_BODY + 1);
+      if (data.length > MAX_BODY) {
+        throw new ApiError(413, "request body larger than " + MAX_BODY + " bytes");
+      }
+      return data;
+    }
+  }
+
+  private static void send(HttpExchange ex, ApiResponse response) throws IOException {
+    byte[] bytes =
+        response.body() == null
+            ? new byte[0]
+            : (response.body() instanceof String s
+                ? s.getBytes(StandardCharsets.UTF_8)
+                : Json.MAPPER.writeValueAsBytes(response.body()));
+    String type =
+        response.body() instanceof String ? "text/plain; charset=utf-8" : "application/json";
+    ex.getResponseHeaders().set("Content-Type", type);
+    ex.getResponseHeaders().set("Cache-Control", "no-store");
+    ex.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
+    if (bytes.length > 0) {
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(bytes);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+}

@@ -1,0 +1,217 @@
+package org.rpzx.dist.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.rpzx.core.directory.Directory;
+import org.rpzx.core.directory.Institution;
+import org.rpzx.core.directory.Mutation;
+import org.rpzx.core.directory.Sender;
+import org.rpzx.core.store.Database;
+import org.rpzx.core.store.EntryStore;
+import org.rpzx.core.store.SubmissionStore;
+import org.rpzx.core.submission.RejectedLine;
+import org.rpzx.core.zone.JournalQuery;
+import org.rpzx.core.zone.ZoneSnapshot;
+import org.rpzx.core.zone.ZoneView;
+
+/** The routes of the control API and the JSON shapes they answer with. */
+public final class ControlApi {
+
+  /** {@code POST /api/v1/institutions}. */
+  public record NewInstitution(String name) {}
+
+  /** {@code POST /api/v1/senders}. */
+  public record NewSender(String email, String institution) {}
+
+  public record InstitutionView(
+      String name, String status, Instant suspendedUntil, String suspendReason, Instant created) {
+    static InstitutionView of(Institution i) {
+      return new InstitutionView(
+          i.name(),
+          i.isSuspendedAt(Instant.now()) ? "suspended" : "active",
+          i.suspendedUntil(),
+          i.suspendReason(),
+          i.createdAt());
+    }
+  }
+
+  public record SenderView(String email, String institution, Instant created) {
+    static SenderView of(Sender s) {
+      return new SenderView(s.email(), s.institution(), s.createdAt());
+    }
+  }
+
+  public record EntryView(
+      String name, boolean active, Instant firstSubmitted, Instant lastSubmitted, Instant expires) {}
+
+  public record ZoneStatus(
+      String origin, long serial, int names, long records, Long journalOldestSerial,
+      int journalChangeSets) {}
+
+  public record SubmissionView(
+      long id,
+      String institution,
+      String sender,
+      String authenticated,
+      String channel,
+      Instant received,
+      int accepted,
+      int rejected,
+      int skipped) {
+    static SubmissionView of(SubmissionStore.SubmissionRow r) {
+      return new SubmissionView(r.id(), r.institution(), r.sender(), r.authMethod().code(),
+          r.channel(), r.receivedAt(), r.accepted(), r.rejected(), r.skipped());
+    }
+  }
+
+  public record LineView(int file, int line, String text, String reason, String detail) {
+    static LineView of(RejectedLine r) {
+      return new LineView(r.fileIndex(), r.lineNumber(), r.text(), r.reason().code(), r.detail());
+    }
+  }
+
+  public record SubmissionDetail(
+      SubmissionView submission, List<String> acceptedNames, List<LineView> rejectedLines) {}
+
+  private final Directory directory;
+  private final Database db;
+  private final ZoneView zone;
+
+  public ControlApi(Directory directory, Database db, ZoneView zone) {
+    this.directory = directory;
+    this.db = db;
+    this.zone = zone;
+  }
+
+  public List<Route> routes() {
+    return List.of(
+        new Route("GET", "/api/v1/institutions", "admin", r -> listInstitutions()),
+        new Route("POST", "/api/v1/institutions", "admin", this::addInstitution),
+        new Route("GET", "/api/v1/senders", "admin", r -> listSenders()),
+        new Route("POST", "/api/v1/senders", "admin", this::addSender),
+        new Route("GET", "/api/v1/entries", "admin", this::listEntries),
+        new Route("GET", "/api/v1/submissions", "admin", this::listSubmissions),
+        new Route("GET", "/api/v1/submissions/{id}", "admin", this::showSubmission),
+        new Route("GET", "/api/v1/zone", "read", r -> ApiResponse.ok(zoneStatus())));
+  }
+
+  /** Routes that need no token. */
+  public Map<String, Route.Handler> openRoutes() {
+    return Map.of(
+        "/healthz",
+        r -> ApiResponse.ok(Map.of("status", "ok", "serial", zone.current().serial())));
+  }
+
+  private ApiResponse listInstitutions() {
+    return ApiResponse.ok(directory.institutions().stream().map(InstitutionView::of).toList());
+  }
+
+  private ApiResponse addInstitution(ApiRequest r) {
+    NewInstitution body = r.json(NewInstitution.class);
+    return answer(directory.addInstitution(body.name()), InstitutionView::of);
+  }
+
+  private ApiResponse listSenders() {
+    return ApiResponse.ok(directory.senders().stream().map(SenderView::of).toList());
+  }
+
+  private ApiResponse addSender(ApiRequest r) {
+    NewSender body = r.json(NewSender.class);
+    if (body.email() == null || body.institution() == null) {
+      throw new ApiError(400, "email and institution are required");
+    }
+    return answer(directory.addSender(body.email(), body.institution()), SenderView::of);
+  }
+
+  private ApiResponse listEntries(ApiRequest r) {
+    String name = r.queryParam("name");
+    boolean activeOnly = !"all".equals(r.queryParam("state"));
+    int limit = r.intQuery("limit", 1000, 100_000);
+    List<EntryView> entries =
+        db.read(c -> EntryStore.list(c, name == null ? null : name.toLowerCase(), activeOnly, limit))
+            .stream()
+            .map(
+                e ->
+                    new EntryView(
+                        e.name(), e.inZone(), e.firstSubmitted(), e.lastSubmitted(), e.expiresAt()))
+            .toList();
+    return ApiResponse.ok(entries);
+  }
+
+  private ApiResponse listSubmissions(ApiRequest r) {
+    int limit = r.intQuery("limit", 100, 10_000);
+    String institution = r.queryParam("institution");
+    Long id = null;
+    if (institution != null) {
+      id =
+          directory
+              .institution(institution)
+              .orElseThrow(() -> new ApiError(404, "no institution named " + institution))
+              .id();
+    }
+    Long instId = id;
+    return ApiResponse.ok(
+        db.read(c -> SubmissionStore.list(c, instId, limit)).stream()
+            .map(SubmissionView::of)
+            .toList());
+  }
+
+  private ApiResponse showSubmission(ApiRequest r) {
+    long id;
+    try {
+      id = Long.parseLong(r.param(0));
+    } catch (NumberFormatException e) {
+      throw new ApiError(400, "submission id must be a number");
+    }
+    SubmissionDetail detail =
+        db.read(
+            c -> {
+              var row = SubmissionStore.row(c, id);
+              if (row.isEmpty()) {
+                return null;
+              }
+              return new SubmissionDetail(
+                  SubmissionView.of(row.get()),
+                  SubmissionStore.acceptedNames(c, id),
+                  SubmissionStore.rejections(c, id).stream().map(LineView::of).toList());
+            });
+    if (detail == null) {
+      throw new ApiError(404, "no submission " + id);
+    }
+    return ApiResponse.ok(detail);
+  }
+
+  ZoneStatus zoneStatus() {
+    ZoneSnapshot s = zone.current();
+    Long oldest = null;
+    int changeSets = 0;
+    JournalQuery q = zone.changesSince(0); // serial 0 predates any clock-based serial
+    if (q instanceof JournalQuery.Changes ch) {
+      changeSets = ch.changeSets().size();
+      oldest = ch.changeSets().isEmpty() ? null : ch.changeSets().get(0).fromSerial();
+    } else if (q instanceof JournalQuery.TooOld old) {
+      oldest = old.oldestKnownSerial();
+    }
+    return new ZoneStatus(
+        s.settings().origin(),
+        s.serial(),
+        s.nameCount(),
+        2L * s.nameCount() + 3,
+        oldest,
+        changeSets);
+  }
+
+  private static <T, V> ApiResponse answer(Mutation<T> m, java.util.function.Function<T, V> view) {
+    if (m instanceof Mutation.Done<T> d) {
+      return ApiResponse.created(view.apply(d.value()));
+    } else if (m instanceof Mutation.Conflict<T> c) {
+      throw new ApiError(409, c.message());
+    } else if (m instanceof Mutation.NotFound<T> n) {
+      throw new ApiError(404, n.message());
+    } else if (m instanceof Mutation.Invalid<T> i) {
+      throw new ApiError(400, i.message());
+    }
+    throw new IllegalStateException("unknown mutation result " + m);
+  }
+}

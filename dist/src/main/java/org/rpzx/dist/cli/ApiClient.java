@@ -1,0 +1,89 @@
+package org.rpzx.dist.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.rpzx.dist.api.Json;
+
+/** A thin JSON client of the control API; an API error becomes a {@link CliException}. */
+public final class ApiClient {
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String base;
+  private final String token;
+
+  public ApiClient(String base, String token) {
+    this.base = base;
+    this.token = token;
+  }
+
+  public JsonNode get(String path) {
+    return send(builder(path).GET().build());
+  }
+
+  public JsonNode post(String path, Object body) {
+    try {
+      byte[] json = Json.MAPPER.writeValueAsBytes(body);
+      return send(
+          builder(path)
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofByteArray(json))
+              .build());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new CliException(ExitCodes.ERROR, "cannot encode request: " + e.getMessage());
+    }
+  }
+
+  private HttpRequest.Builder builder(String path) {
+    URI uri;
+    try {
+      uri = URI.create(base + path);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(ExitCodes.USAGE, "bad API URL " + base + ": " + e.getMessage());
+    }
+    return HttpRequest.newBuilder(uri)
+        .timeout(Duration.ofSeconds(60))
+        .header("Authorization", "Token " + token)
+        .header("Accept", "application/json");
+  }
+
+  private JsonNode send(HttpRequest request) {
+    HttpResponse<byte[]> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (ConnectException e) {
+      throw new CliException(
+          ExitCodes.UNREACHABLE, "cannot reach the rpzx API at " + base + " (is rpzx serve running?)");
+    } catch (IOException e) {
+      throw new CliException(ExitCodes.UNREACHABLE, "API request failed: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException(ExitCodes.ERROR, "interrupted");
+    }
+    JsonNode body = parse(response.body());
+    if (response.statusCode() >= 400) {
+      String msg = body != null && body.has("error") ? body.get("error").asText() : "no details";
+      throw new CliException(
+          ExitCodes.forStatus(response.statusCode()),
+          "error: " + msg + " (HTTP " + response.statusCode() + ")");
+    }
+    return body;
+  }
+
+  private static JsonNode parse(byte[] body) {
+    if (body == null || body.length == 0) {
+      return null;
+    }
+    try {
+      return Json.MAPPER.readTree(body);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package org.rpzx.dist.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code rpzx submissions list|show}. */
+@Command(
+    name = "submissions",
+    description = "Submissions and their per-line reports.",
+    mixinStandardHelpOptions = true,
+    subcommands = {SubmissionsCommand.List.class, SubmissionsCommand.Show.class})
+public final class SubmissionsCommand {
+
+  @Command(name = "list", description = "Newest submissions first.", mixinStandardHelpOptions = true)
+  static final class List extends ApiCommand {
+    @Option(names = "--institution", paramLabel = "NAME")
+    String institution;
+
+    @Option(names = "--limit", defaultValue = "100")
+    int limit;
+
+    @Override
+    protected JsonNode call(ApiClient api) {
+      String q = "/api/v1/submissions?limit=" + limit;
+      if (institution != null) {
+        q += "&institution=" + URLEncoder.encode(institution, StandardCharsets.UTF_8);
+      }
+      return api.get(q);
+    }
+
+    @Override
+    protected void render(JsonNode r, PrintWriter out) {
+      Table.print(
+          out, r, "id", "received", "institution", "sender", "authenticated", "accepted",
+          "rejected");
+    }
+  }
+
+  @Command(name = "show", description = "One submission with its per-line report.",
+      mixinStandardHelpOptions = true)
+  static final class Show extends ApiCommand {
+    @Parameters(paramLabel = "ID")
+    long id;
+
+    @Override
+    protected JsonNode call(ApiClient api) {
+      return api.get("/api/v1/submissions/" + id);
+    }
+
+    @Override
+    protected void render(JsonNode r, PrintWriter out) {
+      JsonNode s = r.get("submission");
+      out.printf("submission %s from %s (%s), authenticated by %s, %s%n", s.get("id").asText(),
+          s.get("sender").asText(), s.get("institution").asText(),
+          s.get("authenticated").asText(), s.get("received").asText());
+      out.printf("accepted %s, rejected %s, skipped %s%n", s.get("accepted").asText(),
+          s.get("rejected").asText(), s.get("skipped").asText());
+      out.println();
+      Table.print(out, r.get("rejected_lines"), "file", "line", "reason", "text");
+    }
+  }
+}

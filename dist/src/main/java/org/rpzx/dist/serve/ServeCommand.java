@@ -1,0 +1,110 @@
+package org.rpzx.dist.serve;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.rpzx.dist.config.ConfigException;
+import org.rpzx.dist.config.ConfigLoader;
+import org.rpzx.dist.config.RpzxConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code rpzx serve}: runs the service until SIGTERM/SIGINT. Flags override the config file. */
+@Command(
+    name = "serve",
+    description = "Run the service (SMTP receiver, DNS primary, HTTP API).",
+    mixinStandardHelpOptions = true,
+    footer = {
+      "%nWith no file and no flags: SMTP 127.0.0.1:2525, DNS 127.0.0.1:5353 (UDP+TCP),",
+      "API 127.0.0.1:8053, data in ./rpzx-data, community address blocklist@localhost."
+    })
+public final class ServeCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file")
+  Path config;
+
+  @Option(names = "--data-dir", paramLabel = "DIR")
+  String dataDir;
+
+  @Option(names = "--smtp-listen", paramLabel = "HOST:PORT")
+  String smtpListen;
+
+  @Option(names = "--dns-listen", paramLabel = "HOST:PORT")
+  String dnsListen;
+
+  @Option(names = "--api-listen", paramLabel = "HOST:PORT")
+  String apiListen;
+
+  @Option(names = "--zone", paramLabel = "NAME", description = "zone origin")
+  String zone;
+
+  @Option(
+      names = "--community-address",
+      paramLabel = "ADDR",
+      description = "address submissions are mailed to (repeatable)")
+  List<String> communityAddresses;
+
+  @Option(names = "--top-sites", paramLabel = "CSV", description = "Tranco CSV (rank,domain)")
+  String topSites;
+
+  @Option(names = "--top-n", paramLabel = "N", description = "use the first N names of the list")
+  Integer topN;
+
+  @Override
+  public Integer call() throws Exception {
+    RpzxConfig cfg;
+    try {
+      cfg = overrides(ConfigLoader.load(config));
+    } catch (ConfigException | IllegalArgumentException e) {
+      spec.commandLine().getErr().println("rpzx serve: " + e.getMessage());
+      return 2;
+    }
+    RpzxService service = RpzxService.start(cfg);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  service.close();
+                  stopped.countDown();
+                },
+                "rpzx-shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  RpzxConfig overrides(RpzxConfig c) {
+    RpzxConfig.Smtp s = c.smtp();
+    RpzxConfig.Zone z = c.zone();
+    RpzxConfig.TopSites t = c.topSites();
+    return new RpzxConfig(
+        dataDir != null ? dataDir : c.dataDir(),
+        new RpzxConfig.Smtp(
+            smtpListen != null ? smtpListen : s.listen(),
+            s.hostname(),
+            communityAddresses != null ? communityAddresses : s.communityAddresses(),
+            s.maxMessageSize(),
+            s.requireSmime()),
+        new RpzxConfig.Dns(
+            dnsListen != null ? dnsListen : c.dns().listen(), c.dns().allowTransfer()),
+        new RpzxConfig.Api(apiListen != null ? apiListen : c.api().listen()),
+        new RpzxConfig.Zone(
+            zone != null ? zone : z.origin(),
+            z.ttl(),
+            z.primaryNs(),
+            z.hostmaster(),
+            z.refresh(),
+            z.retry(),
+            z.expire(),
+            z.minimum(),
+            z.nameServers()),
+        c.entries(),
+        new RpzxConfig.TopSites(
+            topSites != null ? topSites : t.file(), topN != null ? topN : t.n()));
+  }
+}
