@@ -1,7 +1,6 @@
 package org.rpzx.dns.transport;
 
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -28,7 +27,9 @@ public final class UdpQueryHandler extends SimpleChannelInboundHandler<DatagramP
     byte[] query = ByteBufUtil.getBytes(packet.content());
     Reply reply = processor.process(query, packet.sender().getAddress(), false);
     if (reply instanceof Reply.Message m) {
-      ctx.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(m.wire()), packet.sender()));
+      byte[] wire = m.wire();
+      ctx.writeAndFlush(
+          new DatagramPacket(ctx.alloc().buffer(wire.length).writeBytes(wire), packet.sender()));
     } else if (reply instanceof Reply.Stream) {
       // cannot happen: the processor refuses transfers over UDP
       LOG.error("stream reply over UDP dropped");
