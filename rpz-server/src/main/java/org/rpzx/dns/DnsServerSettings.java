@@ -34,7 +34,8 @@ public record DnsServerSettings(
   public static final List<CidrBlock> LOOPBACK =
       List.of(CidrBlock.parse("127.0.0.0/8"), CidrBlock.parse("::1/128"));
 
-  public static final int DEFAULT_PORT = 5353;
+  /** Unprivileged default; 5353 would collide with multicast DNS. */
+  public static final int DEFAULT_PORT = 5053;
 
   /**
    * 16 KiB per transfer message: every offset in it can be a compression pointer target (RFC 1035

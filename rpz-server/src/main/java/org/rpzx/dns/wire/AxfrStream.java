@@ -74,6 +74,9 @@ public final class AxfrStream implements ResponseStream {
     }
     writer.begin(id, flags, started ? null : question, qtype, optPayload);
     if (!started) {
+      if (!writer.hasRoomForNs()) {
+        throw new IllegalStateException("SOA and NS do not fit in one transfer message");
+      }
       writer.writeSoa(serial);
       writer.writeNs();
       started = true;

@@ -91,9 +91,9 @@ public final class ZoneMessageWriter {
     return pos + zone.soaRecordLength() + originLength + reserve() <= end;
   }
 
-  /** Whether the apex NS RRset still fits. */
+  /** Whether the SOA and the apex NS RRset still fit. */
   public boolean hasRoomForNs() {
-    int need = originLength + reserve();
+    int need = originLength + reserve() + zone.soaRecordLength();
     for (ZoneWire.EncodedName ns : zone.nameServers) {
       need += 12 + ns.length();
     }
