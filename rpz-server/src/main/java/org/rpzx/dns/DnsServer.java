@@ -1,0 +1,187 @@
+package org.rpzx.dns;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.rpzx.core.zone.ZoneView;
+import org.rpzx.dns.access.CidrMatcher;
+import org.rpzx.dns.access.TransferAuthorizer;
+import org.rpzx.dns.query.QueryProcessor;
+import org.rpzx.dns.query.TransferLog;
+import org.rpzx.dns.transport.TcpConnectionLimiter;
+import org.rpzx.dns.transport.TcpQueryHandler;
+import org.rpzx.dns.transport.UdpQueryHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running DNS primary: one UDP and one TCP listener on the configured address, answering from a
+ * {@link ZoneView}. Start with {@link #start}, stop with {@link #close()}.
+ */
+public final class DnsServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DnsServer.class);
+  private static final int SAME_PORT_ATTEMPTS = 8;
+  private static final int UDP_RECEIVE_BYTES = 4096;
+
+  private final EventLoopGroup group;
+  private final Channel udp;
+  private final Channel tcp;
+  private final TcpConnectionLimiter limiter;
+
+  private DnsServer(EventLoopGroup group, Channel udp, Channel tcp, TcpConnectionLimiter limiter) {
+    this.group = group;
+    this.udp = udp;
+    this.tcp = tcp;
+    this.limiter = limiter;
+  }
+
+  /** Starts a server that allows transfers from {@link DnsServerSettings#allowTransfer()}. */
+  public static DnsServer start(ZoneView zone, DnsServerSettings settings) throws IOException {
+    return start(
+        zone,
+        settings,
+        TransferAuthorizer.bySubnet(new CidrMatcher(settings.allowTransfer())),
+        TransferLog.NONE);
+  }
+
+  /**
+   * Starts a server with an explicit transfer decision point and transfer log.
+   *
+   * @throws IOException when a listener cannot be bound (nothing is left running then)
+   */
+  public static DnsServer start(
+      ZoneView zone, DnsServerSettings settings, TransferAuthorizer authorizer, TransferLog log)
+      throws IOException {
+    QueryProcessor processor =
+        new QueryProcessor(
+            zone, authorizer, log, settings.maxUdpPayload(), settings.transferMessageBytes());
+    EventLoopGroup group =
+        new MultiThreadIoEventLoopGroup(settings.ioThreads(), NioIoHandler.newFactory());
+    TcpConnectionLimiter limiter = new TcpConnectionLimiter(settings.maxTcpConnections());
+    try {
+      ServerBootstrap tcpBootstrap = tcpBootstrap(group, processor, limiter, settings);
+      Bootstrap udpBootstrap =
+          new Bootstrap()
+              .group(group)
+              .channel(NioDatagramChannel.class)
+              .option(
+                  ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(UDP_RECEIVE_BYTES))
+              .handler(new UdpQueryHandler(processor));
+      Channel[] bound = bind(tcpBootstrap, udpBootstrap, settings.listen());
+      DnsServer server = new DnsServer(group, bound[0], bound[1], limiter);
+      LOG.info("DNS listening on udp {} and tcp {}", server.udpAddress(), server.tcpAddress());
+      return server;
+    } catch (IOException | RuntimeException e) {
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+      throw e;
+    }
+  }
+
+  private static ServerBootstrap tcpBootstrap(
+      EventLoopGroup group,
+      QueryProcessor processor,
+      TcpConnectionLimiter limiter,
+      DnsServerSettings settings) {
+    long idleMillis = settings.tcpIdleTimeout().toMillis();
+    int maxQueued = settings.maxQueuedQueries();
+    return new ServerBootstrap()
+        .group(group)
+        .channel(NioServerSocketChannel.class)
+        .option(ChannelOption.SO_BACKLOG, 128)
+        .childHandler(
+            new ChannelInitializer<SocketChannel>() {
+              @Override
+              protected void initChannel(SocketChannel ch) {
+                ch.pipeline()
+                    .addLast("limit", limiter)
+                    .addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
+                    .addLast("frame", new LengthFieldBasedFrameDecoder(65535, 0, 2, 0, 2))
+                    .addLast("query", new TcpQueryHandler(processor, maxQueued));
+              }
+            });
+  }
+
+  /** Binds TCP and UDP; for port 0 tries to get the same free port number for both. */
+  private static Channel[] bind(ServerBootstrap tcpB, Bootstrap udpB, InetSocketAddress listen)
+      throws IOException {
+    if (listen.getPort() != 0) {
+      Channel tcp = bindOrThrow(tcpB.bind(listen), "tcp", listen);
+      try {
+        return new Channel[] {bindOrThrow(udpB.bind(listen), "udp", listen), tcp};
+      } catch (IOException e) {
+        tcp.close().syncUninterruptibly();
+        throw e;
+      }
+    }
+    for (int attempt = 0; attempt < SAME_PORT_ATTEMPTS; attempt++) {
+      Channel tcp = bindOrThrow(tcpB.bind(listen), "tcp", listen);
+      int port = ((InetSocketAddress) tcp.localAddress()).getPort();
+      ChannelFuture udp = udpB.bind(new InetSocketAddress(listen.getAddress(), port));
+      if (udp.awaitUninterruptibly().isSuccess()) {
+        return new Channel[] {udp.channel(), tcp};
+      }
+      tcp.close().syncUninterruptibly();
+    }
+    LOG.warn("no free port for both UDP and TCP on {}; using two numbers", listen.getAddress());
+    Channel tcp = bindOrThrow(tcpB.bind(listen), "tcp", listen);
+    try {
+      return new Channel[] {bindOrThrow(udpB.bind(listen), "udp", listen), tcp};
+    } catch (IOException e) {
+      tcp.close().syncUninterruptibly();
+      throw e;
+    }
+  }
+
+  private static Channel bindOrThrow(ChannelFuture future, String proto, InetSocketAddress at)
+      throws IOException {
+    if (!future.awaitUninterruptibly().isSuccess()) {
+      throw new IOException("cannot bind DNS " + proto + " listener to " + at, future.cause());
+    }
+    return future.channel();
+  }
+
+  public InetSocketAddress udpAddress() {
+    return (InetSocketAddress) udp.localAddress();
+  }
+
+  public InetSocketAddress tcpAddress() {
+    return (InetSocketAddress) tcp.localAddress();
+  }
+
+  public int udpPort() {
+    return udpAddress().getPort();
+  }
+
+  public int tcpPort() {
+    return tcpAddress().getPort();
+  }
+
+  /** TCP connections open now. */
+  public int openTcpConnections() {
+    return limiter.openConnections();
+  }
+
+  /** Stops listening, closes every connection and the I/O threads; waits for them. */
+  @Override
+  public void close() {
+    udp.close().syncUninterruptibly();
+    tcp.close().syncUninterruptibly();
+    group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+  }
+}

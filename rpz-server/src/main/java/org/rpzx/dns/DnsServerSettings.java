@@ -1,0 +1,158 @@
+package org.rpzx.dns;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.rpzx.dns.access.CidrBlock;
+
+/**
+ * Listener parameters of the DNS server.
+ *
+ * @param listen address and port for both UDP and TCP; port 0 picks a free one (the same number for
+ *     both when possible)
+ * @param allowTransfer sources allowed to AXFR/IXFR; default loopback only
+ * @param tcpIdleTimeout a TCP connection with no read or write for this long is closed
+ * @param maxTcpConnections open TCP connections beyond this are closed at once
+ * @param maxUdpPayload largest UDP response, also the EDNS(0) payload size advertised
+ * @param transferMessageBytes size of one AXFR/IXFR message over TCP
+ * @param maxQueuedQueries pipelined queries queued per connection before reading pauses
+ * @param ioThreads event-loop threads (0: Netty's default)
+ */
+public record DnsServerSettings(
+    InetSocketAddress listen,
+    List<CidrBlock> allowTransfer,
+    Duration tcpIdleTimeout,
+    int maxTcpConnections,
+    int maxUdpPayload,
+    int transferMessageBytes,
+    int maxQueuedQueries,
+    int ioThreads) {
+
+  /** Loopback, IPv4 and IPv6: the default transfer ACL. */
+  public static final List<CidrBlock> LOOPBACK =
+      List.of(CidrBlock.parse("127.0.0.0/8"), CidrBlock.parse("::1/128"));
+
+  /** Unprivileged default; 5353 would collide with multicast DNS. */
+  public static final int DEFAULT_PORT = 5053;
+
+  /**
+   * 16 KiB per transfer message: every offset in it can be a compression pointer target (RFC 1035
+   * pointers reach 0x3FFF), which measured smaller and faster than 64 KiB messages.
+   */
+  public static final int DEFAULT_TRANSFER_MESSAGE_BYTES = 16_384;
+
+  public DnsServerSettings {
+    Objects.requireNonNull(listen, "listen");
+    allowTransfer = List.copyOf(allowTransfer);
+    Objects.requireNonNull(tcpIdleTimeout, "tcpIdleTimeout");
+    if (tcpIdleTimeout.isNegative() || tcpIdleTimeout.isZero()) {
+      throw new IllegalArgumentException("TCP idle timeout must be positive");
+    }
+    if (maxTcpConnections < 1) {
+      throw new IllegalArgumentException("maxTcpConnections must be positive");
+    }
+    if (maxUdpPayload < 512 || maxUdpPayload > 65535) {
+      throw new IllegalArgumentException("maxUdpPayload must be within 512..65535");
+    }
+    if (transferMessageBytes < 512 || transferMessageBytes > 65535) {
+      throw new IllegalArgumentException("transferMessageBytes must be within 512..65535");
+    }
+    if (maxQueuedQueries < 1) {
+      throw new IllegalArgumentException("maxQueuedQueries must be positive");
+    }
+    if (ioThreads < 0) {
+      throw new IllegalArgumentException("ioThreads must not be negative");
+    }
+  }
+
+  /**
+   * Defaults: 127.0.0.1 port {@value #DEFAULT_PORT}, transfers from loopback, 30 s idle timeout
+   * (RFC 7766 §6.2.3 suggests seconds, not minutes), 256 connections, 1232-byte UDP payload (the
+   * DNS flag day 2020 value that avoids IP fragmentation), 16 KiB transfer messages.
+   */
+  public static DnsServerSettings defaults() {
+    return new DnsServerSettings(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), DEFAULT_PORT),
+        LOOPBACK,
+        Duration.ofSeconds(30),
+        256,
+        1232,
+        DEFAULT_TRANSFER_MESSAGE_BYTES,
+        64,
+        0);
+  }
+
+  public DnsServerSettings withListen(InetSocketAddress address) {
+    return new DnsServerSettings(
+        address,
+        allowTransfer,
+        tcpIdleTimeout,
+        maxTcpConnections,
+        maxUdpPayload,
+        transferMessageBytes,
+        maxQueuedQueries,
+        ioThreads);
+  }
+
+  public DnsServerSettings withAllowTransfer(List<CidrBlock> blocks) {
+    return new DnsServerSettings(
+        listen,
+        blocks,
+        tcpIdleTimeout,
+        maxTcpConnections,
+        maxUdpPayload,
+        transferMessageBytes,
+        maxQueuedQueries,
+        ioThreads);
+  }
+
+  public DnsServerSettings withTcpIdleTimeout(Duration timeout) {
+    return new DnsServerSettings(
+        listen,
+        allowTransfer,
+        timeout,
+        maxTcpConnections,
+        maxUdpPayload,
+        transferMessageBytes,
+        maxQueuedQueries,
+        ioThreads);
+  }
+
+  public DnsServerSettings withMaxTcpConnections(int max) {
+    return new DnsServerSettings(
+        listen,
+        allowTransfer,
+        tcpIdleTimeout,
+        max,
+        maxUdpPayload,
+        transferMessageBytes,
+        maxQueuedQueries,
+        ioThreads);
+  }
+
+  public DnsServerSettings withMaxUdpPayload(int bytes) {
+    return new DnsServerSettings(
+        listen,
+        allowTransfer,
+        tcpIdleTimeout,
+        maxTcpConnections,
+        bytes,
+        transferMessageBytes,
+        maxQueuedQueries,
+        ioThreads);
+  }
+
+  public DnsServerSettings withTransferMessageBytes(int bytes) {
+    return new DnsServerSettings(
+        listen,
+        allowTransfer,
+        tcpIdleTimeout,
+        maxTcpConnections,
+        maxUdpPayload,
+        bytes,
+        maxQueuedQueries,
+        ioThreads);
+  }
+}

@@ -1,0 +1,44 @@
+package org.rpzx.dns.transport;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
+import org.rpzx.dns.query.QueryProcessor;
+import org.rpzx.dns.query.Reply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Answers each datagram with at most one datagram; transfers never leave over UDP. */
+@ChannelHandler.Sharable
+public final class UdpQueryHandler extends SimpleChannelInboundHandler<DatagramPacket> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(UdpQueryHandler.class);
+
+  private final QueryProcessor processor;
+
+  public UdpQueryHandler(QueryProcessor processor) {
+    this.processor = processor;
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+    byte[] query = ByteBufUtil.getBytes(packet.content());
+    Reply reply = processor.process(query, packet.sender().getAddress(), false);
+    if (reply instanceof Reply.Message m) {
+      byte[] wire = m.wire();
+      ctx.writeAndFlush(
+          new DatagramPacket(ctx.alloc().buffer(wire.length).writeBytes(wire), packet.sender()));
+    } else if (reply instanceof Reply.Stream) {
+      // cannot happen: the processor refuses transfers over UDP
+      LOG.error("stream reply over UDP dropped");
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    // a bad datagram must never close the shared socket
+    LOG.debug("UDP error", cause);
+  }
+}

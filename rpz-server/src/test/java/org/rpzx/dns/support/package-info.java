@@ -1,0 +1,2 @@
+/** Test helpers: dnsjava query building, raw socket clients, a buffer-tracking allocator. */
+package org.rpzx.dns.support;
