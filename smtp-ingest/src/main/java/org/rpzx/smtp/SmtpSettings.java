@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param bindAddress address to listen on
  * @param port TCP port; 0 picks a free one ({@link SmtpIngestServer#port()} tells which)
  * @param hostName the name in the greeting and EHLO reply
- * @param communityAddresses the only accepted recipients (one or a short list)
+ * @param communityAddresses the only accepted recipients (one or a short list); local part and
+ *     domain are both compared case-insensitively
  * @param maxMessageBytes whole message including encoding; advertised as SIZE, enforced while
  *     streaming (default 25 MiB)
  * @param maxRecipients RCPT commands per transaction

@@ -89,6 +89,26 @@ class SmtpIngestServerIT {
   }
 
   @Test
+  void startsOnceAndReportsABindFailure() throws Exception {
+    assertThatThrownBy(server::start).isInstanceOf(IllegalStateException.class);
+    SmtpSettings taken =
+        new SmtpSettings(
+            InetAddress.getLoopbackAddress(),
+            server.port(),
+            "mx.community.example",
+            List.of(COMMUNITY),
+            1000,
+            1,
+            1,
+            1,
+            Duration.ofSeconds(1));
+    try (SmtpIngestServer second = new SmtpIngestServer(taken, port)) {
+      assertThatThrownBy(second::port).isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(second::start).isInstanceOf(IOException.class);
+    }
+  }
+
+  @Test
   void ehloAdvertisesTheSizeLimit() throws Exception {
     SMTPTransport t = connect();
     try {
@@ -356,10 +376,12 @@ class SmtpIngestServerIT {
   @Test
   void connectionsPerSourceAreLimited() throws Exception {
     try (SmtpIngestServer limited = start(settings().withConnectionLimits(10, 1), port);
-        RawSmtpClient first = new RawSmtpClient(limited.port());
-        RawSmtpClient second = new RawSmtpClient(limited.port())) {
-      assertThat(first.reply()).startsWith("220");
-      assertThat(second.reply()).startsWith("421");
+        RawSmtpClient first = new RawSmtpClient(limited.port())) {
+      assertThat(first.reply()).startsWith("220"); // its session holds the one slot now
+      try (RawSmtpClient second = new RawSmtpClient(limited.port())) {
+        assertThat(second.reply()).isEqualTo("421 Too many connections, try again later");
+      }
+      assertThat(first.command("NOOP")).startsWith("250");
     }
   }
 

@@ -8,6 +8,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,11 +26,6 @@ public final class HeaderBlock {
 
   private HeaderBlock(List<Field> fields) {
     this.fields = List.copyOf(fields);
-  }
-
-  /** A header section from ready-made fields (tests, synthetic parts). */
-  public static HeaderBlock of(List<Field> fields) {
-    return new HeaderBlock(fields);
   }
 
   /**
@@ -59,7 +55,7 @@ public final class HeaderBlock {
         if (len == 0) {
           break;
         }
-        lines.add(decode(java.util.Arrays.copyOf(bytes, len)));
+        lines.add(decode(Arrays.copyOf(bytes, len)));
         line.reset();
       } else {
         line.write(c);
