@@ -1,59 +1,28 @@
 package org.rpzx.smtp.mime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rpzx.smtp.mime.ExtractorFixtures.FROM;
+import static org.rpzx.smtp.mime.ExtractorFixtures.LIST;
+import static org.rpzx.smtp.mime.ExtractorFixtures.base64;
+import static org.rpzx.smtp.mime.ExtractorFixtures.base64Part;
+import static org.rpzx.smtp.mime.ExtractorFixtures.concat;
+import static org.rpzx.smtp.mime.ExtractorFixtures.extracted;
+import static org.rpzx.smtp.mime.ExtractorFixtures.rawWithPart;
+import static org.rpzx.smtp.mime.ExtractorFixtures.rejected;
+import static org.rpzx.smtp.mime.ExtractorFixtures.utf8;
 import static org.rpzx.smtp.mime.TestMessages.attachment;
 import static org.rpzx.smtp.mime.TestMessages.bytes;
-import static org.rpzx.smtp.mime.TestMessages.nested;
 import static org.rpzx.smtp.mime.TestMessages.raw;
-import static org.rpzx.smtp.mime.TestMessages.textBody;
 import static org.rpzx.smtp.mime.TestMessages.withParts;
 
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.rpzx.core.submission.DomainsFile;
 
+/** Finding {@code domains.txt} by name and decoding it: encodings and charsets. */
 class AttachmentExtractorTest {
-
-  private static final String FROM = "abuse@member.example";
-  private static final String LIST = "bad.example\nworse.example\n";
-
-  private final AttachmentExtractor extractor =
-      new AttachmentExtractor(MimeLimits.forMessageLimit(26_214_400));
-
-  private Extraction extract(byte[] message) throws IOException {
-    return extractor.extract(new ByteArrayInputStream(message));
-  }
-
-  private ExtractedMessage extracted(byte[] message) throws IOException {
-    Extraction e = extract(message);
-    assertThat(e).isInstanceOf(Extraction.Extracted.class);
-    return ((Extraction.Extracted) e).message();
-  }
-
-  private Extraction.Rejected rejected(byte[] message) throws IOException {
-    Extraction e = extract(message);
-    assertThat(e).isInstanceOf(Extraction.Rejected.class);
-    return (Extraction.Rejected) e;
-  }
-
-  /** A raw single-attachment message around the given part header lines and body. */
-  private static byte[] rawWithPart(String partHeaders, String body) {
-    return raw(
-        "From: "
-            + FROM
-            + "\nTo: rpz@community.example\nMessage-ID: <m1@member.example>\n"
-            + "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b1\"\n\n"
-            + "preamble\n--b1\nContent-Type: text/plain\n\nbody text\n--b1\n"
-            + partHeaders
-            + "\n\n"
-            + body
-            + "\n--b1--\nepilogue\n");
-  }
 
   // --- file names ---------------------------------------------------------------------------
 
@@ -267,206 +236,5 @@ class AttachmentExtractorTest {
     Extraction e = small.extract(new ByteArrayInputStream(bytes(m)));
     assertThat(e).isInstanceOf(Extraction.Rejected.class);
     assertThat(((Extraction.Rejected) e).reason()).contains("larger than 10 bytes");
-  }
-
-  // --- structure ----------------------------------------------------------------------------
-
-  @Test
-  void walksNestedMultipartsTwoLevelsDeep() throws Exception {
-    MimeBodyPart alternative =
-        nested("alternative", textBody("plain"), textBody("also plain, pretend html"));
-    MimeBodyPart inner =
-        nested(
-            "mixed",
-            textBody("inner text"),
-            nested("mixed", attachment("domains.txt", LIST, "utf-8", "base64")));
-    MimeMessage m = withParts(FROM, alternative, inner);
-    assertThat(extracted(bytes(m)).files()).containsExactly(new DomainsFile("domains.txt", LIST));
-  }
-
-  @Test
-  void collectsEveryDomainsTxtInMessageOrder() throws Exception {
-    MimeMessage m =
-        withParts(
-            FROM,
-            attachment("domains.txt", "one.example\n", "utf-8", "base64"),
-            attachment("notes.txt", "not.this.example\n", "utf-8", null),
-            nested("mixed", attachment("Domains.txt", "two.example\n", "utf-8", null)),
-            attachment("domains.txt", "three.example\n", "iso-8859-1", "quoted-printable"));
-    assertThat(extracted(bytes(m)).files())
-        .extracting(DomainsFile::text)
-        .containsExactly("one.example\n", "two.example\n", "three.example\r\n");
-  }
-
-  @Test
-  void messageWithoutDomainsTxtIsExtractedWithNoFiles() throws Exception {
-    MimeMessage m = withParts(FROM, attachment("list.txt", LIST, "utf-8", null));
-    ExtractedMessage x = extracted(bytes(m));
-    assertThat(x.files()).isEmpty();
-    assertThat(x.from()).isEqualTo(FROM);
-  }
-
-  @Test
-  void wholeMessageCountsWhenItsOwnTypeNamesDomainsTxt() throws Exception {
-    byte[] msg =
-        raw(
-            "From: "
-                + FROM
-                + "\nContent-Type: text/plain; charset=utf-8; name=\"domains.txt\"\n"
-                + "Content-Transfer-Encoding: base64\n\n"
-                + base64(utf8(LIST)));
-    assertThat(extracted(msg).files()).containsExactly(new DomainsFile("domains.txt", LIST));
-  }
-
-  @Test
-  void plainMessageBodyIsNotADomainsFile() throws Exception {
-    byte[] msg = raw("From: " + FROM + "\nSubject: domains.txt\n\nbad.example\n");
-    assertThat(extracted(msg).files()).isEmpty();
-  }
-
-  @Test
-  void doesNotLookIntoAttachedMessages() throws Exception {
-    byte[] msg =
-        rawWithPart(
-            "Content-Type: message/rfc822",
-            "From: other@elsewhere.example\nContent-Type: text/plain; name=domains.txt\n\n"
-                + "a.example");
-    assertThat(extracted(msg).files()).isEmpty();
-  }
-
-  @Test
-  void boundsMultipartNesting() throws Exception {
-    assertThat(extracted(deeplyNested(8)).files()).hasSize(1);
-    Extraction.Rejected r = rejected(deeplyNested(9));
-    assertThat(r.kind()).isEqualTo(Extraction.Kind.MALFORMED);
-    assertThat(r.reason()).contains("deeper than 8");
-  }
-
-  /** {@code levels} nested multiparts with a domains.txt in the innermost. */
-  private static byte[] deeplyNested(int levels) {
-    StringBuilder sb = new StringBuilder("From: " + FROM + "\n");
-    for (int i = 0; i < levels; i++) {
-      sb.append("Content-Type: multipart/mixed; boundary=\"lvl").append(i).append("\"\n\n");
-      sb.append("--lvl").append(i).append("\n");
-    }
-    sb.append("Content-Type: text/plain; name=domains.txt\n\na.example\n");
-    for (int i = levels - 1; i >= 0; i--) {
-      sb.append("--lvl").append(i).append("--\n");
-    }
-    return raw(sb.toString());
-  }
-
-  @Test
-  void multipartWithoutBoundaryIsRejected() throws Exception {
-    byte[] msg = raw("From: " + FROM + "\nContent-Type: multipart/mixed\n\nwhatever\n");
-    assertThat(rejected(msg).reason()).contains("without a boundary");
-  }
-
-  @Test
-  void headerSectionIsBounded() throws Exception {
-    AttachmentExtractor small = new AttachmentExtractor(new MimeLimits(8, 200, 1000));
-    byte[] msg = raw("From: " + FROM + "\nX-Filler: " + "x".repeat(300) + "\n\nbody\n");
-    Extraction e = small.extract(new ByteArrayInputStream(msg));
-    assertThat(((Extraction.Rejected) e).reason()).contains("header section larger than 200");
-  }
-
-  @Test
-  void reportsSmimeForm() throws Exception {
-    byte[] signed =
-        raw(
-            "From: "
-                + FROM
-                + "\nContent-Type: multipart/signed; protocol=\"application/pkcs7-signature\";"
-                + " micalg=sha-256; boundary=s1\n\n--s1\n"
-                + "Content-Type: text/plain; name=domains.txt\n\na.example\n--s1\n"
-                + "Content-Type: application/pkcs7-signature; name=smime.p7s\n"
-                + "Content-Transfer-Encoding: base64\n\nMIAGCSqGSIb3DQEHAqCAMIACAQEx\n--s1--\n");
-    ExtractedMessage x = extracted(signed);
-    assertThat(x.smime()).isEqualTo(SmimeForm.MULTIPART_SIGNED);
-    assertThat(x.files()).containsExactly(new DomainsFile("domains.txt", "a.example"));
-    byte[] opaque =
-        raw(
-            "From: "
-                + FROM
-                + "\nContent-Type: application/pkcs7-mime; smime-type=signed-data; name=smime.p7m\n"
-                + "Content-Transfer-Encoding: base64\n\nMIAGCSqGSIb3DQEHAqCAMIACAQEx\n");
-    assertThat(extracted(opaque).smime()).isEqualTo(SmimeForm.PKCS7_MIME);
-  }
-
-  @Test
-  void readsTheWholeStreamEvenWhenRejecting() throws Exception {
-    byte[] msg = raw("From: " + FROM + "\nContent-Type: multipart/mixed\n\n" + "x\n".repeat(5000));
-    ByteArrayInputStream in = new ByteArrayInputStream(msg);
-    extractor.extract(in);
-    assertThat(in.available()).isZero();
-  }
-
-  // --- From and Message-ID -------------------------------------------------------------------
-
-  @Test
-  void readsFromWithEncodedDisplayName() throws Exception {
-    assertThat(fromOf("=?UTF-8?Q?M=C3=BCller_NOC?= <noc@member.example>"))
-        .isEqualTo("noc@member.example");
-    assertThat(fromOf("\"Doe, John (NOC)\" <john@member.example> (comment)"))
-        .isEqualTo("john@member.example");
-    assertThat(fromOf("plain@member.example")).isEqualTo("plain@member.example");
-    assertThat(fromOf("Folded Name\n <folded@member.example>")).isEqualTo("folded@member.example");
-  }
-
-  private String fromOf(String header) throws IOException {
-    return extracted(raw("From: " + header + "\nSubject: x\n\nbody\n")).from();
-  }
-
-  @Test
-  void rejectsMissingOrAmbiguousFrom() throws Exception {
-    assertThat(senderProblem("Subject: x\n\nbody\n")).contains("no From header");
-    assertThat(senderProblem("From: a@member.example\nFrom: b@member.example\n\nbody\n"))
-        .contains("2 From headers");
-    assertThat(senderProblem("From: a@member.example, b@member.example\n\nbody\n"))
-        .contains("names 2 addresses");
-    assertThat(senderProblem("From: NOC: a@member.example, b@member.example;\n\nbody\n"))
-        .contains("group");
-    assertThat(senderProblem("From: not an address\n\nbody\n")).contains("not a valid address");
-    assertThat(senderProblem("From: \n\nbody\n")).contains("no address");
-  }
-
-  private String senderProblem(String message) throws IOException {
-    Extraction.Rejected r = rejected(raw(message));
-    assertThat(r.kind()).isEqualTo(Extraction.Kind.SENDER);
-    return r.reason();
-  }
-
-  @Test
-  void readsMessageId() throws Exception {
-    assertThat(
-            extracted(raw("From: " + FROM + "\nMessage-ID:\n <abc.1@host.example>\n\nx\n"))
-                .messageId())
-        .isEqualTo("<abc.1@host.example>");
-    assertThat(extracted(raw("From: " + FROM + "\n\nx\n")).messageId()).isNull();
-  }
-
-  // --- helpers ------------------------------------------------------------------------------
-
-  private static String base64Part(String charset) {
-    return "Content-Type: text/plain"
-        + (charset == null ? "" : "; charset=" + charset)
-        + "\nContent-Disposition: attachment; filename=domains.txt\n"
-        + "Content-Transfer-Encoding: base64";
-  }
-
-  private static String base64(byte[] content) {
-    return java.util.Base64.getMimeEncoder().encodeToString(content);
-  }
-
-  private static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static byte[] concat(byte[]... parts) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (byte[] p : parts) {
-      out.writeBytes(p);
-    }
-    return out.toByteArray();
   }
 }
