@@ -1,0 +1,103 @@
+package org.rpzx.smtp.mime;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.rpzx.core.submission.DomainsFile;
+
+/**
+ * Reads a received message once, streaming, and returns its sender address, Message-ID and every
+ * part named {@code domains.txt} as decoded text, or a rejection with a reason for the sender. The
+ * message also counts as a {@code domains.txt} if its own {@code Content-Type} names it. Parts
+ * inside an attached message ({@code message/rfc822}) are not looked into: they belong to another
+ * mail.
+ *
+ * <p>Thread-safe; one instance serves all connections.
+ */
+public final class AttachmentExtractor {
+
+  private final MimeLimits limits;
+  private final MimeWalker walker;
+
+  public AttachmentExtractor(MimeLimits limits) {
+    this.limits = limits;
+    this.walker = new MimeWalker(limits.maxDepth(), limits.maxHeaderBytes());
+  }
+
+  /**
+   * Extracts from {@code message} and reads it to its end whatever the outcome.
+   *
+   * @throws IOException only when {@code message} itself fails (connection, size limit); every
+   *     problem of the content is a {@link Extraction.Rejected} value
+   */
+  public Extraction extract(InputStream message) throws IOException {
+    Collector collector = new Collector();
+    MimePart top;
+    try {
+      top = walker.walk(message, collector);
+    } catch (MimeFormatException e) {
+      message.transferTo(OutputStream.nullOutputStream());
+      return new Extraction.Rejected(Extraction.Kind.MALFORMED, e.getMessage());
+    }
+    FromHeader.Result from = FromHeader.parse(top.headers());
+    if (from.problem() != null) {
+      return new Extraction.Rejected(Extraction.Kind.SENDER, from.problem());
+    }
+    return new Extraction.Extracted(
+        new ExtractedMessage(
+            from.address(),
+            MessageIds.of(top.headers()),
+            collector.files,
+            SmimeForm.of(top.type())));
+  }
+
+  /** Collects the {@code domains.txt} leaves; everything else is left to be drained. */
+  private final class Collector implements MimeVisitor {
+    private final List<DomainsFile> files = new ArrayList<>();
+    private long decodedBytes;
+
+    @Override
+    public void leaf(MimePart part, InputStream body) throws IOException {
+      String name = FileNames.of(part);
+      if (!FileNames.isDomainsTxt(name)) {
+        return;
+      }
+      String where = part.describe() + " (" + name + ")";
+      byte[] bytes = decodeBody(part, body, where);
+      files.add(
+          new DomainsFile(
+              name, TextDecoding.decode(bytes, part.type().parameter("charset"), where)));
+    }
+
+    private byte[] decodeBody(MimePart part, InputStream body, String where) throws IOException {
+      String encoding = part.headers().first("Content-Transfer-Encoding");
+      SourceGuard source = new SourceGuard(body);
+      InputStream decoded = TransferDecoding.decode(source, encoding);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      byte[] buf = new byte[8192];
+      try {
+        int n;
+        while ((n = decoded.read(buf)) != -1) {
+          decodedBytes += n;
+          if (decodedBytes > limits.maxDecodedBytes()) {
+            throw new MimeFormatException(
+                "domains.txt content larger than " + limits.maxDecodedBytes() + " bytes");
+          }
+          out.write(buf, 0, n);
+        }
+      } catch (MimeFormatException e) {
+        throw e;
+      } catch (IOException | RuntimeException e) {
+        if (source.failure() != null) {
+          throw source.failure();
+        }
+        throw new MimeFormatException(
+            where + " has a broken " + TransferDecoding.normalise(encoding) + " encoding");
+      }
+      return out.toByteArray();
+    }
+  }
+}
