@@ -1,9 +1,5 @@
 package org.rpzx.core.submission;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,10 +12,12 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.rpzx.core.lifecycle.ZoneMaintainer;
+import org.rpzx.core.name.EntryValidator;
 import org.rpzx.core.name.LineOutcome;
+import org.rpzx.core.name.NumberedLine;
+import org.rpzx.core.name.TextLines;
 import org.rpzx.core.store.Database;
 import org.rpzx.core.store.EntryStore;
 import org.rpzx.core.store.StoreException;
@@ -39,7 +37,7 @@ public final class SubmissionService implements SubmissionPort {
 
   private final Database db;
   private final SenderAuthorizer authorizer;
-  private final Supplier<? extends Function<String, LineOutcome>> validator;
+  private final Supplier<EntryValidator> validator;
   private final ZoneMaintainer maintainer;
   private final Clock clock;
   private final Duration entryLifetime;
@@ -48,7 +46,7 @@ public final class SubmissionService implements SubmissionPort {
   public SubmissionService(
       Database db,
       SenderAuthorizer authorizer,
-      Supplier<? extends Function<String, LineOutcome>> validator,
+      Supplier<EntryValidator> validator,
       ZoneMaintainer maintainer,
       Clock clock,
       Duration entryLifetime,
@@ -147,32 +145,22 @@ public final class SubmissionService implements SubmissionPort {
   private record Validated(LinkedHashSet<String> accepted, List<RejectedLine> rejected, int skipped) {}
 
   private Validated validate(List<DomainsFile> files) {
-    Function<String, LineOutcome> rules = validator.get();
+    EntryValidator rules = validator.get();
     LinkedHashSet<String> accepted = new LinkedHashSet<>();
     List<RejectedLine> rejected = new ArrayList<>();
     int skipped = 0;
     for (int f = 0; f < files.size(); f++) {
-      String text = files.get(f).text();
-      if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-        text = text.substring(1);
-      }
-      try (BufferedReader lines = new BufferedReader(new StringReader(text))) {
-        int number = 0;
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-          number++;
-          LineOutcome outcome = rules.apply(line);
-          if (outcome instanceof LineOutcome.Accepted a) {
-            if (!accepted.add(a.name())) {
-              skipped++; // a duplicate within one submission counts once
-            }
-          } else if (outcome instanceof LineOutcome.Rejected r) {
-            rejected.add(new RejectedLine(f, number, clip(line), r.reason(), r.detail()));
-          } else {
-            skipped++;
+      for (NumberedLine line : TextLines.of(files.get(f).text())) {
+        LineOutcome outcome = rules.validate(line.text());
+        if (outcome instanceof LineOutcome.Accepted a) {
+          if (!accepted.add(a.name())) {
+            skipped++; // a duplicate within one submission counts once
           }
+        } else if (outcome instanceof LineOutcome.Rejected r) {
+          rejected.add(new RejectedLine(f, line.number(), clip(line.text()), r.reason(), r.detail()));
+        } else {
+          skipped++;
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e); // cannot happen on a StringReader
       }
     }
     return new Validated(accepted, rejected, skipped);

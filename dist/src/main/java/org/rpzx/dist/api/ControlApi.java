@@ -11,9 +11,9 @@ import org.rpzx.core.store.Database;
 import org.rpzx.core.store.EntryStore;
 import org.rpzx.core.store.SubmissionStore;
 import org.rpzx.core.submission.RejectedLine;
-import org.rpzx.core.zone.JournalQuery;
+import org.rpzx.core.zone.ChangeJournal;
+import org.rpzx.core.zone.PublishedZone;
 import org.rpzx.core.zone.ZoneSnapshot;
-import org.rpzx.core.zone.ZoneView;
 
 /** The routes of the control API and the JSON shapes they answer with. */
 public final class ControlApi {
@@ -76,9 +76,9 @@ public final class ControlApi {
 
   private final Directory directory;
   private final Database db;
-  private final ZoneView zone;
+  private final PublishedZone zone;
 
-  public ControlApi(Directory directory, Database db, ZoneView zone) {
+  public ControlApi(Directory directory, Database db, PublishedZone zone) {
     this.directory = directory;
     this.db = db;
     this.zone = zone;
@@ -184,22 +184,14 @@ public final class ControlApi {
 
   ZoneStatus zoneStatus() {
     ZoneSnapshot s = zone.current();
-    Long oldest = null;
-    int changeSets = 0;
-    JournalQuery q = zone.changesSince(0); // serial 0 predates any clock-based serial
-    if (q instanceof JournalQuery.Changes ch) {
-      changeSets = ch.changeSets().size();
-      oldest = ch.changeSets().isEmpty() ? null : ch.changeSets().get(0).fromSerial();
-    } else if (q instanceof JournalQuery.TooOld old) {
-      oldest = old.oldestKnownSerial();
-    }
+    ChangeJournal journal = zone.journal();
     return new ZoneStatus(
         s.settings().origin(),
         s.serial(),
         s.nameCount(),
-        2L * s.nameCount() + 3,
-        oldest,
-        changeSets);
+        2L * s.nameCount() + 3, // SOA, NS, two owners per name, closing SOA of a transfer
+        journal.isEmpty() ? null : journal.oldestSerial(),
+        journal.size());
   }
 
   private static <T, V> ApiResponse answer(Mutation<T> m, java.util.function.Function<T, V> view) {

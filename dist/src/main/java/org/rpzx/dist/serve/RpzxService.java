@@ -1,0 +1,237 @@
+package org.rpzx.dist.serve;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.rpzx.core.auth.TokenService;
+import org.rpzx.core.directory.Directory;
+import org.rpzx.core.lifecycle.LifecycleSettings;
+import org.rpzx.core.lifecycle.ZoneLoader;
+import org.rpzx.core.lifecycle.ZoneMaintainer;
+import org.rpzx.core.name.TrancoList;
+import org.rpzx.core.name.ValidationPolicy;
+import org.rpzx.core.store.Database;
+import org.rpzx.core.submission.SenderAuthorizer;
+import org.rpzx.core.submission.SubmissionService;
+import org.rpzx.core.submission.ValidationRules;
+import org.rpzx.core.zone.PublishedZone;
+import org.rpzx.core.zone.ZoneSettings;
+import org.rpzx.dist.api.ApiServer;
+import org.rpzx.dist.api.ControlApi;
+import org.rpzx.dist.config.ConfigException;
+import org.rpzx.dist.config.Durations;
+import org.rpzx.dist.config.HostPort;
+import org.rpzx.dist.config.RpzxConfig;
+import org.rpzx.dns.DnsServer;
+import org.rpzx.dns.DnsServerSettings;
+import org.rpzx.dns.access.CidrBlock;
+import org.rpzx.smtp.SmtpIngestServer;
+import org.rpzx.smtp.SmtpSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running rpzx: the store, the zone rebuilt from it, the zone maintainer, and the three
+ * listeners. Started from a resolved {@link RpzxConfig}; closed in reverse order.
+ */
+public final class RpzxService implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RpzxService.class);
+  private static final Duration PUBLISH_WAIT = Duration.ofSeconds(10);
+
+  private final List<AutoCloseable> resources = new ArrayList<>();
+  private final Path dataDir;
+  private Database db;
+  private PublishedZone zone;
+  private SmtpIngestServer smtp;
+  private DnsServer dns;
+  private ApiServer api;
+
+  private RpzxService(Path dataDir) {
+    this.dataDir = dataDir;
+  }
+
+  /** Starts everything; on failure, whatever was started is closed again. */
+  public static RpzxService start(RpzxConfig config) {
+    Path dataDir = Path.of(config.dataDir());
+    RpzxService service = new RpzxService(dataDir);
+    try {
+      service.startAll(config);
+      return service;
+    } catch (IOException e) {
+      service.close();
+      throw new UncheckedIOException("cannot start: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      service.close();
+      throw e;
+    }
+  }
+
+  private void startAll(RpzxConfig cfg) throws IOException {
+    Clock clock = Clock.systemUTC();
+    createPrivateDirectory(dataDir);
+    db = track(Database.open(dataDir.resolve("rpzx.db")));
+
+    ZoneSettings zoneSettings = zoneSettings(cfg.zone());
+    LifecycleSettings lifecycle = lifecycle(cfg.entries());
+    zone = ZoneLoader.load(db, zoneSettings, lifecycle, clock);
+    ZoneMaintainer maintainer = track(new ZoneMaintainer(db, zone, clock, lifecycle));
+
+    ValidationRules rules =
+        new ValidationRules(
+            db,
+            new ValidationPolicy(zoneSettings.origin(), false),
+            () -> topSites(cfg.topSites()),
+            clock);
+    SubmissionService submissions =
+        new SubmissionService(
+            db,
+            new SenderAuthorizer(db, clock, Boolean.TRUE.equals(cfg.smtp().requireSmime())),
+            rules,
+            maintainer,
+            clock,
+            lifecycle.entryLifetime(),
+            PUBLISH_WAIT);
+    TokenService tokens = new TokenService(db, clock);
+    tokens.ensureOperatorToken(dataDir.resolve("operator.token"));
+    maintainer.start();
+
+    HostPort dnsListen = HostPort.parse(cfg.dns().listen());
+    dns =
+        track(
+            DnsServer.start(
+                zone,
+                DnsServerSettings.defaults()
+                    .withListen(dnsListen.toSocketAddress())
+                    .withAllowTransfer(cfg.dns().allowTransfer().stream().map(CidrBlock::parse).toList())));
+
+    HostPort smtpListen = HostPort.parse(cfg.smtp().listen());
+    smtp =
+        track(
+            new SmtpIngestServer(
+                SmtpSettings.of(
+                        InetAddress.getByName(smtpListen.host()),
+                        smtpListen.port(),
+                        cfg.smtp().hostname(),
+                        cfg.smtp().communityAddresses())
+                    .withMaxMessageBytes(Math.toIntExact(cfg.smtp().maxMessageSize())),
+                submissions));
+    smtp.start();
+
+    ControlApi control = new ControlApi(new Directory(db, clock), db, zone);
+    api =
+        track(
+            new ApiServer(
+                HostPort.parse(cfg.api().listen()).toSocketAddress(),
+                control.routes(),
+                control.openRoutes(),
+                tokens));
+    api.start();
+    LOG.info(
+        "rpzx serving zone {} (serial {}, {} names): SMTP {}, DNS {} udp/tcp, API {}, data {}",
+        zoneSettings.origin(),
+        zone.current().serial(),
+        zone.current().nameCount(),
+        smtp.port(),
+        dns.udpPort(),
+        api.address(),
+        dataDir.toAbsolutePath());
+  }
+
+  private <T extends AutoCloseable> T track(T resource) {
+    resources.add(resource);
+    return resource;
+  }
+
+  static ZoneSettings zoneSettings(RpzxConfig.Zone z) {
+    String origin = z.origin().endsWith(".") ? z.origin() : z.origin() + ".";
+    return new ZoneSettings(
+        origin,
+        z.ttl(),
+        z.primaryNs(),
+        z.hostmaster() != null ? z.hostmaster() : "hostmaster." + origin,
+        z.refresh(),
+        z.retry(),
+        z.expire(),
+        z.minimum(),
+        z.nameServers());
+  }
+
+  static LifecycleSettings lifecycle(RpzxConfig.Entries e) {
+    LifecycleSettings d = LifecycleSettings.defaults();
+    return new LifecycleSettings(
+        Durations.parse(e.lifetime()),
+        Durations.parse(e.coalesceWindow()),
+        Durations.parse(e.sweepInterval()),
+        d.journalMaxChangeSets(),
+        d.journalMaxBytes());
+  }
+
+  static TrancoList topSites(RpzxConfig.TopSites t) {
+    if (t.file() == null || t.file().isBlank()) {
+      return TrancoList.bundled(t.n());
+    }
+    try {
+      return TrancoList.load(Path.of(t.file()), t.n());
+    } catch (IOException e) {
+      throw new ConfigException("top-sites.file: cannot read " + t.file() + ": " + e.getMessage());
+    }
+  }
+
+  private static void createPrivateDirectory(Path dir) throws IOException {
+    if (Files.isDirectory(dir)) {
+      return;
+    }
+    if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.createDirectories(
+          dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } else {
+      Files.createDirectories(dir);
+    }
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public int smtpPort() {
+    return smtp.port();
+  }
+
+  public InetSocketAddress dnsTcpAddress() {
+    return dns.tcpAddress();
+  }
+
+  public InetSocketAddress dnsUdpAddress() {
+    return dns.udpAddress();
+  }
+
+  public InetSocketAddress apiAddress() {
+    return api.address();
+  }
+
+  public PublishedZone zone() {
+    return zone;
+  }
+
+  /** Stops listeners first, then the maintainer, then the store. */
+  @Override
+  public void close() {
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      try {
+        resources.get(i).close();
+      } catch (Exception e) {
+        LOG.warn("closing {}: {}", resources.get(i).getClass().getSimpleName(), e.getMessage());
+      }
+    }
+    resources.clear();
+  }
+}

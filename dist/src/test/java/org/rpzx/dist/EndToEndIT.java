@@ -1,0 +1,206 @@
+package org.rpzx.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.activation.DataHandler;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.IDN;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rpzx.dist.api.Json;
+import org.rpzx.dist.cli.RpzxCommand;
+import org.rpzx.dist.config.RpzxConfig;
+import org.rpzx.dist.serve.RpzxService;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
+import org.xbill.DNS.Type;
+import org.xbill.DNS.ZoneTransferIn;
+import picocli.CommandLine;
+
+/**
+ * The walking skeleton end to end: CLI registers a sender, a real SMTP client mails a
+ * domains.txt, dnsjava's ZoneTransferIn sees exactly the expected owner names, and a restart
+ * keeps serial and names.
+ */
+class EndToEndIT {
+
+  private static final String COMMUNITY = "blocklist@rpzx.test";
+  private static final String SENDER = "cert@uni.example";
+  private static final String IDN_NAME = "bücher-böse.de";
+
+  @TempDir Path dir;
+
+  private RpzxService service;
+
+  @AfterEach
+  void stop() {
+    if (service != null) {
+      service.close();
+    }
+  }
+
+  private RpzxConfig config() throws Exception {
+    Path topSites = dir.resolve("top.csv");
+    Files.copy(getClass().getResourceAsStream("/top-sites-test.csv"), topSites);
+    RpzxConfig d = RpzxConfig.defaults();
+    return new RpzxConfig(
+        dir.resolve("data").toString(),
+        new RpzxConfig.Smtp(
+            "127.0.0.1:0", "mx.rpzx.test", List.of(COMMUNITY), 25L * 1024 * 1024, false),
+        new RpzxConfig.Dns("127.0.0.1:0", List.of("127.0.0.0/8")),
+        new RpzxConfig.Api("127.0.0.1:0"),
+        d.zone(),
+        d.entries(),
+        new RpzxConfig.TopSites(topSites.toString(), 10_000));
+  }
+
+  private record CliResult(int exitCode, String out, String err) {}
+
+  private CliResult cli(String... args) {
+    String api = "http://127.0.0.1:" + service.apiAddress().getPort();
+    Path tokenFile = service.dataDir().resolve("operator.token");
+    CommandLine cmd = RpzxCommand.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cmd.setOut(new PrintWriter(out));
+    cmd.setErr(new PrintWriter(err));
+    String[] full = new String[args.length + 4];
+    System.arraycopy(args, 0, full, 0, args.length);
+    full[args.length] = "--api";
+    full[args.length + 1] = api;
+    full[args.length + 2] = "--token-file";
+    full[args.length + 3] = tokenFile.toString();
+    int code = cmd.execute(full);
+    return new CliResult(code, out.toString(), err.toString());
+  }
+
+  private String mail(String domainsTxt) throws Exception {
+    Properties props = new Properties();
+    props.put("mail.smtp.host", "127.0.0.1");
+    props.put("mail.smtp.port", String.valueOf(service.smtpPort()));
+    props.put("mail.smtp.timeout", "20000");
+    Session session = Session.getInstance(props);
+    MimeMessage msg = new MimeMessage(session);
+    msg.setFrom(new InternetAddress(SENDER));
+    msg.setRecipient(Message.RecipientType.TO, new InternetAddress(COMMUNITY));
+    msg.setSubject("this subject is ignored");
+    MimeBodyPart body = new MimeBodyPart();
+    body.setText("Please block these.", "UTF-8");
+    MimeBodyPart attachment = new MimeBodyPart();
+    attachment.setDataHandler(
+        new DataHandler(
+            new ByteArrayDataSource(
+                domainsTxt.getBytes(StandardCharsets.UTF_8), "text/plain; charset=UTF-8")));
+    attachment.setFileName("domains.txt");
+    MimeMultipart mp = new MimeMultipart();
+    mp.addBodyPart(body);
+    mp.addBodyPart(attachment);
+    msg.setContent(mp);
+    msg.saveChanges();
+    try (Transport t = session.getTransport("smtp")) {
+      t.connect();
+      t.sendMessage(msg, msg.getAllRecipients());
+      return ((SMTPTransport) t).getLastServerResponse().strip();
+    }
+  }
+
+  private record Axfr(long serial, Set<String> owners) {}
+
+  private Axfr axfr() throws Exception {
+    InetSocketAddress dns = service.dnsTcpAddress();
+    ZoneTransferIn xfr =
+        ZoneTransferIn.newAXFR(
+            Name.fromString("community.rpz."), dns.getHostString(), dns.getPort(), null);
+    xfr.setTimeout(java.time.Duration.ofSeconds(20));
+    xfr.run();
+    List<Record> records = xfr.getAXFR();
+    assertThat(records.get(0).getType()).isEqualTo(Type.SOA);
+    Set<String> owners = new TreeSet<>();
+    for (Record r : records) {
+      if (r.getType() == Type.CNAME) {
+        assertThat(r.rdataToString()).isEqualTo(".");
+        owners.add(r.getName().toString());
+      }
+    }
+    return new Axfr(((SOARecord) records.get(0)).getSerial(), owners);
+  }
+
+  @Test
+  void mailInZoneOutAndTheSameAfterRestart() throws Exception {
+    service = RpzxService.start(config());
+    Path token = service.dataDir().resolve("operator.token");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(token)))
+        .isEqualTo("rw-------");
+
+    assertThat(cli("institution", "add", "Example University").exitCode()).isZero();
+    CliResult sender = cli("sender", "add", SENDER, "--institution", "Example University");
+    assertThat(sender.exitCode()).as(sender.err()).isZero();
+    assertThat(cli("sender", "add", SENDER, "--institution", "Example University").exitCode())
+        .as("a second registration is a conflict")
+        .isEqualTo(6);
+
+    String reply =
+        mail(
+            String.join(
+                "\r\n",
+                "# rpzx end-to-end submission",
+                "evil.example.org",
+                "host.malware.example.net",
+                "*.phish.example.com",
+                IDN_NAME,
+                "EVIL.Example.org.",
+                "",
+                "http://evil.example/path",
+                "192.0.2.1",
+                "com",
+                "mail.google.com"));
+    assertThat(reply).matches("250 2\\.0\\.0 submission \\d+: 4 accepted, 4 rejected");
+
+    String idn = IDN.toASCII(IDN_NAME); // an independent A-label oracle (IDNA2003 agrees here)
+    Set<String> expected = new TreeSet<>();
+    for (String n : List.of("evil.example.org", "host.malware.example.net", "phish.example.com", idn)) {
+      expected.add(n + ".community.rpz.");
+      expected.add("*." + n + ".community.rpz.");
+    }
+    Axfr first = axfr();
+    assertThat(first.owners()).isEqualTo(expected);
+
+    CliResult entries = cli("entries", "list", "--json");
+    assertThat(entries.exitCode()).isZero();
+    JsonNode list = Json.MAPPER.readTree(entries.out());
+    assertThat(list).hasSize(4);
+
+    service.close();
+    service = RpzxService.start(config());
+    Axfr again = axfr();
+    assertThat(again.serial()).isEqualTo(first.serial());
+    assertThat(again.owners()).isEqualTo(expected);
+
+    CliResult status = cli("zone", "status", "--json");
+    JsonNode zone = Json.MAPPER.readTree(status.out());
+    assertThat(zone.get("serial").asLong()).isEqualTo(first.serial());
+    assertThat(zone.get("names").asInt()).isEqualTo(4);
+  }
+}
