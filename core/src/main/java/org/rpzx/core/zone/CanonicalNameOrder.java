@@ -8,8 +8,9 @@ import java.util.Comparator;
  * by label from the rightmost; labels compare as octet strings with ASCII upper case folded to
  * lower case, and a name that is a proper suffix of another sorts first.
  *
- * <p>Compares in place, without splitting or allocating. Characters above {@code 0xFF} (which no
- * DNS label holds) compare by their code, after all octets.
+ * <p>Compares in place without splitting or allocating: one backward scan over the common tail
+ * finds the first label that differs, which is then compared forwards. Characters above {@code
+ * 0xFF} (which no DNS label holds) compare by their code, after all octets.
  */
 public final class CanonicalNameOrder implements Comparator<String> {
 
@@ -20,37 +21,53 @@ public final class CanonicalNameOrder implements Comparator<String> {
 
   @Override
   public int compare(String a, String b) {
-    int endA = a.length();
-    int endB = b.length();
-    boolean moreA = endA > 0;
-    boolean moreB = endB > 0;
-    while (moreA && moreB) {
-      int startA = a.lastIndexOf('.', endA - 1) + 1;
-      int startB = b.lastIndexOf('.', endB - 1) + 1;
-      int c = compareLabel(a, startA, endA, b, startB, endB);
-      if (c != 0) {
-        return c;
-      }
-      moreA = startA > 0;
-      moreB = startB > 0;
-      endA = startA - 1;
-      endB = startB - 1;
+    int i = a.length();
+    int j = b.length();
+    // the common tail (case-folded) has the same label boundaries in both names
+    while (i > 0 && j > 0 && lower(a.charAt(i - 1)) == lower(b.charAt(j - 1))) {
+      i--;
+      j--;
     }
-    return moreA ? 1 : moreB ? -1 : 0;
+    boolean restA = i > 0;
+    boolean restB = j > 0;
+    if (!restA || !restB) {
+      if (!restA && !restB) {
+        return 0;
+      }
+      // one name is the tail of the other: a proper suffix if the tail starts at a label
+      if (!restA) {
+        return i == 0 && a.length() > 0 && b.charAt(j - 1) != '.' ? compareLabels(a, i, b, j) : -1;
+      }
+      return j == 0 && b.length() > 0 && a.charAt(i - 1) != '.' ? compareLabels(a, i, b, j) : 1;
+    }
+    return compareLabels(a, i, b, j);
   }
 
-  private static int compareLabel(String a, int fromA, int toA, String b, int fromB, int toB) {
-    int lenA = toA - fromA;
-    int lenB = toB - fromB;
+  /**
+   * Compares the labels holding positions {@code i - 1} of {@code a} and {@code j - 1} of {@code b}
+   * (or, for a name used up, its first label), which end at the same distance from the ends.
+   */
+  private static int compareLabels(String a, int i, String b, int j) {
+    int endA = labelEnd(a, i);
+    int endB = labelEnd(b, j);
+    int startA = i == 0 ? 0 : a.lastIndexOf('.', i - 1) + 1;
+    int startB = j == 0 ? 0 : b.lastIndexOf('.', j - 1) + 1;
+    int lenA = endA - startA;
+    int lenB = endB - startB;
     int n = Math.min(lenA, lenB);
-    for (int i = 0; i < n; i++) {
-      int ca = lower(a.charAt(fromA + i));
-      int cb = lower(b.charAt(fromB + i));
+    for (int k = 0; k < n; k++) {
+      int ca = lower(a.charAt(startA + k));
+      int cb = lower(b.charAt(startB + k));
       if (ca != cb) {
         return ca - cb;
       }
     }
     return lenA - lenB;
+  }
+
+  private static int labelEnd(String s, int from) {
+    int dot = s.indexOf('.', from);
+    return dot < 0 ? s.length() : dot;
   }
 
   static int lower(int c) {

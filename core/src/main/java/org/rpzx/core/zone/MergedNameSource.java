@@ -4,31 +4,38 @@ import java.util.List;
 
 /**
  * The names of an existing trie, minus {@code removed}, plus {@code added}, in canonical order: a
- * single merge pass over the old trie's walk and the two sorted lists. A name both present and
- * added comes out once; removed names that are not present are ignored.
+ * single merge of the old trie's walk (read in place, not copied) with the two sorted lists. A name
+ * both present and added comes out once; removed names that are not present are ignored.
  */
 final class MergedNameSource implements SortedNameSource {
 
   private final TrieCursor old;
-  private final List<String> added;
-  private final List<String> removed;
-  private final WireName oldName = new WireName();
-  private final WireName addName = new WireName();
-  private final WireName removedName = new WireName();
-  private int addIndex;
-  private int removedIndex;
+  private final WireName oldName;
+  private final StringNameSource added;
+  private final StringNameSource removed;
+
+  /** Copy of the name returned last, to measure what the next one shares with it. */
+  private final WireName previous = new WireName();
+
   private boolean oldValid;
   private boolean addValid;
   private boolean removedValid;
   private boolean advanceOld = true;
   private boolean advanceAdd = true;
+  private boolean previousFromOld;
+
+  /** Least shared-suffix count along the old walk since the old name returned last. */
+  private int oldChainShared = Integer.MAX_VALUE;
+
   private WireName current;
+  private int shared;
 
   MergedNameSource(LabelTrie base, List<String> added, List<String> removed) {
     this.old = new TrieCursor(base);
-    this.added = added;
-    this.removed = removed;
-    advanceRemoved();
+    this.oldName = old.currentName();
+    this.added = new StringNameSource(added);
+    this.removed = new StringNameSource(removed);
+    removedValid = this.removed.next();
   }
 
   @Override
@@ -37,25 +44,28 @@ final class MergedNameSource implements SortedNameSource {
       advanceOld();
     }
     if (advanceAdd) {
-      addValid = addIndex < added.size();
-      if (addValid) {
-        addName.setFromString(added.get(addIndex++));
-      }
+      addValid = added.next();
     }
     advanceOld = false;
     advanceAdd = false;
     if (!oldValid && !addValid) {
       return false;
     }
-    int c = !oldValid ? 1 : !addValid ? -1 : oldName.compareTo(addName);
+    int c = !oldValid ? 1 : !addValid ? -1 : oldName.compareTo(added.current());
     if (c <= 0) {
       current = oldName;
       advanceOld = true;
       advanceAdd = c == 0;
+      shared = previousFromOld ? oldChainShared : oldName.sharedSuffixLabels(previous);
+      previousFromOld = true;
+      oldChainShared = Integer.MAX_VALUE;
     } else {
-      current = addName;
+      current = added.current();
       advanceAdd = true;
+      shared = current.sharedSuffixLabels(previous);
+      previousFromOld = false;
     }
+    previous.copyFrom(current);
     return true;
   }
 
@@ -64,26 +74,25 @@ final class MergedNameSource implements SortedNameSource {
     return current;
   }
 
+  @Override
+  public int sharedWithPrevious() {
+    return shared;
+  }
+
   private void advanceOld() {
     while (old.next()) {
-      oldName.setFromWire(old.wire(), old.wireLength());
-      while (removedValid && removedName.compareTo(oldName) < 0) {
-        advanceRemoved();
+      // in sorted order, what two names share is the least shared by any neighbours between them
+      oldChainShared = Math.min(oldChainShared, old.sharedSuffixLabels());
+      while (removedValid && removed.current().compareTo(oldName) < 0) {
+        removedValid = removed.next();
       }
-      if (removedValid && removedName.compareTo(oldName) == 0) {
-        advanceRemoved();
+      if (removedValid && removed.current().compareTo(oldName) == 0) {
+        removedValid = removed.next();
         continue;
       }
       oldValid = true;
       return;
     }
     oldValid = false;
-  }
-
-  private void advanceRemoved() {
-    removedValid = removedIndex < removed.size();
-    if (removedValid) {
-      removedName.setFromString(removed.get(removedIndex++));
-    }
   }
 }

@@ -57,7 +57,7 @@ public final class PublishedZone implements ZoneView {
   public synchronized ChangeSet publish(ChangeSet changes) {
     State old = state.get();
     ChangeSet effective = old.snapshot().effectiveChanges(changes);
-    TrieSnapshot next = old.snapshot().apply(effective);
+    TrieSnapshot next = old.snapshot().applyEffective(effective);
     ChangeJournal journal = old.journal().append(effective);
     state.set(new State(next, journal));
     for (ZoneListener listener : listeners) {

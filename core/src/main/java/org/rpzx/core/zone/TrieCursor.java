@@ -2,13 +2,11 @@ package org.rpzx.core.zone;
 
 /**
  * Depth-first pre-order walk of a {@link LabelTrie}, which is canonical DNS order. Keeps the path
- * in small per-depth arrays and the current name right-aligned in a work buffer, so a step
- * allocates nothing: it pops finished levels, descends one child (prepending its label) and, on a
- * name, copies the wire form to the front of the output buffer.
+ * in small per-depth arrays and the current name right-aligned in a {@link WireName}, so a step
+ * allocates nothing: it pops finished levels and descends one child, prepending its label. The
+ * left-aligned copy that {@link #wire()} returns is made only when asked for.
  */
 final class TrieCursor implements NameCursor {
-
-  private static final int WIRE_END = WireName.MAX_WIRE + 4;
 
   private final LabelTrie trie;
   private final byte[] pool;
@@ -19,14 +17,12 @@ final class TrieCursor implements NameCursor {
   private final int[] childEnd;
   private final int[] nextOffset;
 
-  /** Per depth: where the name of the node on the path starts in {@link #work}. */
-  private final int[] start;
+  /** The path's labels; its {@code fromRight[d - 1]} is where the node at depth d starts. */
+  private final WireName name = new WireName();
 
-  private final byte[] work = new byte[WIRE_END];
-  private final byte[] out = new byte[WIRE_END];
+  private final byte[] out = new byte[WireName.MAX_WIRE];
+  private boolean outValid;
   private int depth;
-  private int outLength;
-  private int labelCount;
   private int shared;
   private boolean done;
 
@@ -37,8 +33,6 @@ final class TrieCursor implements NameCursor {
     nextChild = new int[levels];
     childEnd = new int[levels];
     nextOffset = new int[levels];
-    start = new int[levels];
-    start[0] = WIRE_END;
     enter(0, 0);
   }
 
@@ -48,23 +42,24 @@ final class TrieCursor implements NameCursor {
       return false;
     }
     int low = depth;
+    int[] fromRight = name.fromRight;
     while (true) {
       int d = depth;
       if (nextChild[d] < childEnd[d]) {
         int child = nextChild[d]++;
         int off = nextOffset[d];
-        int len = 1 + (pool[off] & 0xFF);
+        int len = 1 + pool[off];
         nextOffset[d] = off + len;
-        int pos = start[d] - len;
-        System.arraycopy(pool, off, work, pos, len);
+        int pos = (d == 0 ? WireName.END : fromRight[d - 1]) - len;
+        System.arraycopy(pool, off, name.bytes, pos, len);
+        fromRight[d] = pos;
         depth = ++d;
-        start[d] = pos;
         enter(d, child);
         if (trie.isTerminal(child)) {
           shared = low;
-          labelCount = d;
-          outLength = WIRE_END - pos;
-          System.arraycopy(work, pos, out, 0, outLength);
+          name.labelCount = d;
+          name.length = WireName.END - pos;
+          outValid = false;
           return true;
         }
       } else if (d == 0) {
@@ -89,19 +84,28 @@ final class TrieCursor implements NameCursor {
     }
   }
 
+  /** The current name, right-aligned (for merging; valid until the next step). */
+  WireName currentName() {
+    return name;
+  }
+
   @Override
   public byte[] wire() {
+    if (!outValid) {
+      name.copyWireTo(out);
+      outValid = true;
+    }
     return out;
   }
 
   @Override
   public int wireLength() {
-    return outLength;
+    return name.length;
   }
 
   @Override
   public int labelCount() {
-    return labelCount;
+    return name.labelCount;
   }
 
   @Override
@@ -111,6 +115,6 @@ final class TrieCursor implements NameCursor {
 
   @Override
   public String name() {
-    return WireName.toName(out, outLength);
+    return name.toName();
   }
 }

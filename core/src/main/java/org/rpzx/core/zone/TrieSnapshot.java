@@ -107,9 +107,13 @@ public final class TrieSnapshot implements ZoneSnapshot {
    * @throws IllegalArgumentException as {@link #effectiveChanges}
    */
   public TrieSnapshot apply(ChangeSet changes) {
-    ChangeSet effective = effectiveChanges(changes);
+    return applyEffective(effectiveChanges(changes));
+  }
+
+  /** {@link #apply} for a change set that {@link #effectiveChanges} returned. */
+  TrieSnapshot applyEffective(ChangeSet effective) {
     return new TrieSnapshot(
-        settings, changes.toSerial(), trie.merge(effective.added(), effective.removed()));
+        settings, effective.toSerial(), trie.merge(effective.added(), effective.removed()));
   }
 
   @Override

@@ -1,12 +1,12 @@
 package org.rpzx.core.zone;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * A reusable, mutable name relative to the origin in DNS wire form (length-prefixed labels,
- * leftmost first, no root label), with the offset of every label. Used to stream names into the
- * trie builder without allocating per name. Not thread-safe.
+ * leftmost first, no root label), kept right-aligned in its buffer so that labels can be prepended
+ * while walking a trie downwards. Labels are indexed from the rightmost (0 = the TLD). Used to
+ * stream names through the trie builder without allocating per name. Not thread-safe.
  */
 final class WireName {
 
@@ -19,8 +19,14 @@ final class WireName {
   /** Most labels a name of {@link #MAX_WIRE} octets can have. */
   static final int MAX_LABELS = MAX_WIRE / 2;
 
-  final byte[] bytes = new byte[MAX_WIRE];
-  private final int[] starts = new int[MAX_LABELS];
+  /** The name occupies {@code bytes[END - length, END)}. */
+  static final int END = MAX_WIRE;
+
+  final byte[] bytes = new byte[END];
+
+  /** Offset in {@link #bytes} of the length octet of each label, from the rightmost. */
+  final int[] fromRight = new int[MAX_LABELS];
+
   int length;
   int labelCount;
 
@@ -39,61 +45,84 @@ final class WireName {
     if (n + 1 > MAX_WIRE) {
       throw new IllegalArgumentException("name too long (" + n + " characters): " + name);
     }
+    int base = END - (n + 1); // wire offset of text index i is base + i + 1
     int labels = 0;
-    int labelStart = 0;
-    for (int i = 0; i <= n; i++) {
-      int c = i < n ? name.charAt(i) : '.';
+    int labelEnd = n;
+    for (int i = n - 1; i >= -1; i--) {
+      int c = i >= 0 ? name.charAt(i) : '.';
       if (c == '.') {
-        int len = i - labelStart;
+        int len = labelEnd - i - 1;
         if (len == 0) {
           throw new IllegalArgumentException("empty label in name: " + name);
         }
         if (len > 63) {
           throw new IllegalArgumentException("label longer than 63 octets in name: " + name);
         }
-        if (len == 1 && name.charAt(labelStart) == '*') {
+        if (len == 1 && bytes[base + i + 2] == '*') {
           throw new IllegalArgumentException("wildcard label in active name: " + name);
         }
-        starts[labels++] = labelStart;
-        bytes[labelStart] = (byte) len;
-        labelStart = i + 1;
+        bytes[base + i + 1] = (byte) len;
+        fromRight[labels++] = base + i + 1;
+        labelEnd = i;
       } else if (c < 0x21 || c > 0x7e || (c >= 'A' && c <= 'Z')) {
         throw new IllegalArgumentException(
             "invalid character 0x" + Integer.toHexString(c) + " in name: " + name);
       } else {
-        bytes[i + 1] = (byte) c;
+        bytes[base + i + 1] = (byte) c;
       }
     }
     length = n + 1;
     labelCount = labels;
   }
 
-  /** Loads a name already in wire form (from a trie, hence trusted). */
-  void setFromWire(byte[] src, int len) {
-    System.arraycopy(src, 0, bytes, 0, len);
-    length = len;
-    int labels = 0;
-    for (int off = 0; off < len; off += 1 + (bytes[off] & 0xFF)) {
-      starts[labels++] = off;
+  /**
+   * The name as a sort key whose unsigned lexicographic order is canonical order: labels from the
+   * rightmost, each followed by a zero octet (which sorts below every label octet, so a label sorts
+   * before any longer label it is a prefix of). As long as the wire form.
+   */
+  byte[] toCanonicalKey() {
+    byte[] key = new byte[length];
+    int out = 0;
+    for (int k = 0; k < labelCount; k++) {
+      int off = fromRight[k];
+      int len = bytes[off];
+      System.arraycopy(bytes, off + 1, key, out, len);
+      out += len;
+      key[out++] = 0;
     }
+    return key;
+  }
+
+  /** Loads a name from a key made by {@link #toCanonicalKey()}. */
+  void setFromCanonicalKey(byte[] key) {
+    int pos = END;
+    int labels = 0;
+    int start = 0;
+    for (int i = 0; i < key.length; i++) {
+      if (key[i] == 0) {
+        int len = i - start;
+        pos -= len + 1;
+        bytes[pos] = (byte) len;
+        System.arraycopy(key, start, bytes, pos + 1, len);
+        fromRight[labels++] = pos;
+        start = i + 1;
+      }
+    }
+    length = END - pos;
     labelCount = labels;
   }
 
   void copyFrom(WireName other) {
-    System.arraycopy(other.bytes, 0, bytes, 0, other.length);
-    System.arraycopy(other.starts, 0, starts, 0, other.labelCount);
+    int from = END - other.length;
+    System.arraycopy(other.bytes, from, bytes, from, other.length);
+    System.arraycopy(other.fromRight, 0, fromRight, 0, other.labelCount);
     length = other.length;
     labelCount = other.labelCount;
   }
 
-  void clear() {
-    length = 0;
-    labelCount = 0;
-  }
-
   /** Offset of the length octet of label {@code k}, counted from the rightmost (0 = TLD). */
   int labelFromRight(int k) {
-    return starts[labelCount - 1 - k];
+    return fromRight[k];
   }
 
   /** How many rightmost labels this name shares with {@code other}. */
@@ -108,15 +137,21 @@ final class WireName {
 
   /** Label {@code k} of this name against label {@code j} of {@code other}, as octet strings. */
   int compareLabel(int k, WireName other, int j) {
-    int a = labelFromRight(k);
-    int b = other.labelFromRight(j);
-    return Arrays.compareUnsigned(
-        bytes,
-        a + 1,
-        a + 1 + (bytes[a] & 0xFF),
-        other.bytes,
-        b + 1,
-        b + 1 + (other.bytes[b] & 0xFF));
+    byte[] a = bytes;
+    byte[] b = other.bytes;
+    int offA = fromRight[k];
+    int offB = other.fromRight[j];
+    int lenA = a[offA];
+    int lenB = b[offB];
+    int n = Math.min(lenA, lenB);
+    for (int i = 1; i <= n; i++) {
+      int x = a[offA + i] & 0xFF;
+      int y = b[offB + i] & 0xFF;
+      if (x != y) {
+        return x - y;
+      }
+    }
+    return lenA - lenB;
   }
 
   /** Canonical order (RFC 4034 §6.1), consistent with {@link CanonicalNameOrder}. */
@@ -128,25 +163,26 @@ final class WireName {
     return Integer.compare(labelCount, other.labelCount);
   }
 
-  /** The name as text (allocates). */
-  String toName() {
-    return toName(bytes, length);
+  /** Copies the wire form to {@code dst[0, length)}. */
+  void copyWireTo(byte[] dst) {
+    System.arraycopy(bytes, END - length, dst, 0, length);
   }
 
-  static String toName(byte[] wire, int len) {
-    if (len == 0) {
+  /** The name as text (allocates). */
+  String toName() {
+    if (length == 0) {
       return "";
     }
-    byte[] text = new byte[len - 1];
+    byte[] text = new byte[length - 1];
     int out = 0;
-    for (int off = 0; off < len; ) {
-      int l = wire[off] & 0xFF;
-      if (off > 0) {
+    for (int k = labelCount - 1; k >= 0; k--) {
+      int off = fromRight[k];
+      int len = bytes[off];
+      System.arraycopy(bytes, off + 1, text, out, len);
+      out += len;
+      if (k > 0) {
         text[out++] = '.';
       }
-      System.arraycopy(wire, off + 1, text, out, l);
-      out += l;
-      off += 1 + l;
     }
     return new String(text, 0, out, StandardCharsets.ISO_8859_1);
   }

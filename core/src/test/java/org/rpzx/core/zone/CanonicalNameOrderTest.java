@@ -49,21 +49,24 @@ class CanonicalNameOrderTest {
     assertThat(ORDER.compare("Host.Example.ORG", "host.example.org")).isZero();
   }
 
-  @Property
+  @Property(tries = 3000)
   void agreesWithLabelListReference(@ForAll("names") String a, @ForAll("names") String b) {
     assertThat(Integer.signum(ORDER.compare(a, b))).isEqualTo(Integer.signum(reference(a, b)));
     assertThat(Integer.signum(ORDER.compare(a, b))).isEqualTo(-Integer.signum(ORDER.compare(b, a)));
   }
 
   @Property
-  void zeroOnlyForEqualLowerCaseNames(@ForAll("names") String a, @ForAll("names") String b) {
-    assertThat(ORDER.compare(a, b) == 0).isEqualTo(a.equals(b));
+  void zeroOnlyForEqualNames(@ForAll("names") String a, @ForAll("names") String b) {
+    assertThat(ORDER.compare(a, b) == 0).isEqualTo(a.equalsIgnoreCase(b));
   }
 
   @Provide
   Arbitrary<String> names() {
     return net.jqwik.api.Arbitraries.oneOf(
-        ZoneArbitraries.name(), net.jqwik.api.Arbitraries.just(""));
+        ZoneArbitraries.name(),
+        ZoneArbitraries.name(),
+        ZoneArbitraries.name().map(String::toUpperCase),
+        net.jqwik.api.Arbitraries.just(""));
   }
 
   /** Splits into labels and compares them from the right as lower-cased octet strings. */
