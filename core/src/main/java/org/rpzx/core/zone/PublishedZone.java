@@ -1,0 +1,96 @@
+package org.rpzx.core.zone;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The served zone: one atomic reference to an immutable (snapshot, journal) pair. Readers ({@link
+ * #current()}, {@link #changesSince}) never lock and always see a snapshot and a journal that
+ * belong together. One writer {@link #publish}es change sets: it builds the next snapshot and
+ * journal off to the side and swaps them in at once; readers still holding the old snapshot keep a
+ * consistent zone.
+ */
+public final class PublishedZone implements ZoneView {
+
+  private static final Logger log = LoggerFactory.getLogger(PublishedZone.class);
+
+  /** A snapshot and the journal that ends at its serial. */
+  private record State(TrieSnapshot snapshot, ChangeJournal journal) {}
+
+  private final AtomicReference<State> state;
+  private final List<ZoneListener> listeners = new CopyOnWriteArrayList<>();
+
+  /**
+   * A zone restored from a snapshot and the journal leading up to it (at start-up, from the store),
+   * or a fresh one from {@code TrieSnapshot.empty(settings, serial)} and {@code
+   * ChangeJournal.empty()}.
+   *
+   * @throws IllegalArgumentException if the journal is not empty and does not end at the snapshot's
+   *     serial
+   */
+  public PublishedZone(TrieSnapshot snapshot, ChangeJournal journal) {
+    Objects.requireNonNull(snapshot);
+    Objects.requireNonNull(journal);
+    if (!journal.isEmpty() && journal.newestSerial() != snapshot.serial()) {
+      throw new IllegalArgumentException(
+          "journal ends at serial "
+              + journal.newestSerial()
+              + ", snapshot is "
+              + snapshot.serial());
+    }
+    state = new AtomicReference<>(new State(snapshot, journal));
+  }
+
+  /**
+   * Applies {@code changes} (which must start at the current serial) and makes the result current:
+   * the effective change (see {@link TrieSnapshot#effectiveChanges}) is journaled, the new snapshot
+   * and journal replace the old ones atomically, then listeners are told. For the single writer;
+   * synchronized so that a second one cannot lose an update. Nothing changes if it throws.
+   *
+   * @return the effective change set, as journaled (what the store should persist)
+   * @throws IllegalArgumentException if the change set does not fit the current zone
+   */
+  public synchronized ChangeSet publish(ChangeSet changes) {
+    State old = state.get();
+    ChangeSet effective = old.snapshot().effectiveChanges(changes);
+    TrieSnapshot next = old.snapshot().applyEffective(effective);
+    ChangeJournal journal = old.journal().append(effective);
+    state.set(new State(next, journal));
+    for (ZoneListener listener : listeners) {
+      try {
+        listener.published(next, effective);
+      } catch (RuntimeException e) {
+        log.warn("zone listener failed on serial {}", next.serial(), e);
+      }
+    }
+    return effective;
+  }
+
+  @Override
+  public TrieSnapshot current() {
+    return state.get().snapshot();
+  }
+
+  /** The journal that ends at the current snapshot. */
+  public ChangeJournal journal() {
+    return state.get().journal();
+  }
+
+  @Override
+  public JournalQuery changesSince(long clientSerial) {
+    State s = state.get();
+    return s.journal().since(clientSerial, s.snapshot().serial());
+  }
+
+  public void addListener(ZoneListener listener) {
+    listeners.add(Objects.requireNonNull(listener));
+  }
+
+  public void removeListener(ZoneListener listener) {
+    listeners.remove(listener);
+  }
+}
