@@ -66,19 +66,13 @@ public final class PublicSuffixes {
     if (tldStart >= '0' && tldStart <= '9') {
       return 1; // no TLD starts with a digit, and Guava refuses such names
     }
-    InternetDomainName domain;
     try {
-      domain = InternetDomainName.from(tail);
+      // one parse and one trie walk; publicSuffix() reuses the cached suffix index
+      InternetDomainName domain = InternetDomainName.from(tail);
+      return domain.hasPublicSuffix() ? domain.publicSuffix().parts().size() : 1;
     } catch (IllegalArgumentException e) {
       return 1;
     }
-    if (domain.isPublicSuffix()) {
-      return domain.parts().size();
-    }
-    if (domain.isUnderPublicSuffix()) {
-      return domain.topPrivateDomain().parts().size() - 1;
-    }
-    return 1;
   }
 
   static int countLabels(String name) {
