@@ -40,9 +40,9 @@ import org.xbill.DNS.ZoneTransferIn;
 import picocli.CommandLine;
 
 /**
- * The walking skeleton end to end: CLI registers a sender, a real SMTP client mails a
- * domains.txt, dnsjava's ZoneTransferIn sees exactly the expected owner names, and a restart
- * keeps serial and names.
+ * The walking skeleton end to end: CLI registers a sender, a real SMTP client mails a domains.txt,
+ * dnsjava's ZoneTransferIn sees exactly the expected owner names, and a restart keeps serial and
+ * names.
  */
 class EndToEndIT {
 
@@ -180,7 +180,8 @@ class EndToEndIT {
 
     String idn = IDN.toASCII(IDN_NAME); // an independent A-label oracle (IDNA2003 agrees here)
     Set<String> expected = new TreeSet<>();
-    for (String n : List.of("evil.example.org", "host.malware.example.net", "phish.example.com", idn)) {
+    for (String n :
+        List.of("evil.example.org", "host.malware.example.net", "phish.example.com", idn)) {
       expected.add(n + ".community.rpz.");
       expected.add("*." + n + ".community.rpz.");
     }

@@ -11,7 +11,8 @@ import org.rpzx.core.store.InstitutionStore;
 /** The operator's view of institutions and senders. Thread-safe. */
 public final class Directory {
 
-  private static final Pattern INSTITUTION_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}");
+  private static final Pattern INSTITUTION_NAME =
+      Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,63}");
   private static final Pattern EMAIL =
       Pattern.compile(
           "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@(?=.{1,253}$)"

@@ -40,8 +40,7 @@ public final class ZoneMaintainer implements AutoCloseable {
   private boolean scheduled;
   private long lastPublishNanos = System.nanoTime() - Long.MAX_VALUE / 4;
 
-  public ZoneMaintainer(
-      Database db, PublishedZone zone, Clock clock, LifecycleSettings settings) {
+  public ZoneMaintainer(Database db, PublishedZone zone, Clock clock, LifecycleSettings settings) {
     this.db = db;
     this.zone = zone;
     this.clock = clock;
@@ -127,8 +126,13 @@ public final class ZoneMaintainer implements AutoCloseable {
               removed.sort(CanonicalNameOrder.INSTANCE);
               long from = ZoneStore.serial(c).orElseThrow();
               long to = Serial.next(from, Math.floorDiv(now, 1000));
-              ChangeSet cs = new ChangeSet(from, to, now, added, removed);
+              // Persist exactly what the snapshot will apply (the single writer holds it still).
+              ChangeSet cs =
+                  zone.current().effectiveChanges(new ChangeSet(from, to, now, added, removed));
               EntryStore.markPublished(c, now);
+              if (cs.isEmpty()) {
+                return null; // flags were out of step with the snapshot; no new serial needed
+              }
               ZoneStore.setSerial(c, to, now);
               ZoneStore.appendJournal(c, cs);
               ZoneStore.trimJournal(c, settings.journalMaxChangeSets(), settings.journalMaxBytes());

@@ -68,7 +68,8 @@ public final class EntryStore {
   /** Brings {@code in_zone} in line with expiry at {@code now}; the pending lists become empty. */
   public static void markPublished(Connection c, long now) throws SQLException {
     try (PreparedStatement add =
-            c.prepareStatement("UPDATE entries SET in_zone = 1 WHERE in_zone = 0 AND expires_at > ?");
+            c.prepareStatement(
+                "UPDATE entries SET in_zone = 1 WHERE in_zone = 0 AND expires_at > ?");
         PreparedStatement remove =
             c.prepareStatement(
                 "UPDATE entries SET in_zone = 0 WHERE in_zone = 1 AND expires_at <= ?")) {
@@ -92,8 +93,8 @@ public final class EntryStore {
   }
 
   /**
-   * Entries whose name equals {@code filter} or ends with {@code .filter} (all when null), by
-   * name, at most {@code limit}.
+   * Entries whose name equals {@code filter} or ends with {@code .filter} (all when null), by name,
+   * at most {@code limit}.
    */
   public static List<EntryRow> list(Connection c, String filter, boolean activeOnly, int limit)
       throws SQLException {

@@ -11,7 +11,9 @@ import java.util.Optional;
 import org.rpzx.core.directory.Institution;
 import org.rpzx.core.directory.Sender;
 
-/** SQL for institutions and senders. Methods take the connection so callers compose transactions. */
+/**
+ * SQL for institutions and senders. Methods take the connection so callers compose transactions.
+ */
 public final class InstitutionStore {
 
   private static final String INSTITUTION_COLUMNS =
@@ -41,7 +43,9 @@ public final class InstitutionStore {
     List<Institution> out = new ArrayList<>();
     try (PreparedStatement ps =
             c.prepareStatement(
-                "SELECT " + INSTITUTION_COLUMNS + " FROM institutions ORDER BY name COLLATE NOCASE");
+                "SELECT "
+                    + INSTITUTION_COLUMNS
+                    + " FROM institutions ORDER BY name COLLATE NOCASE");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         out.add(institution(rs));

@@ -13,6 +13,8 @@ import org.rpzx.core.name.RejectReason;
 import org.rpzx.core.submission.AuthMethod;
 import org.rpzx.core.submission.RejectedLine;
 import org.rpzx.core.submission.SubmissionReport;
+import org.rpzx.core.zone.CorruptNameListException;
+import org.rpzx.core.zone.NameListCodec;
 
 /** SQL for submissions and their per-line results. */
 public final class SubmissionStore {
@@ -87,7 +89,7 @@ public final class SubmissionStore {
       ps.setInt(8, s.acceptedNames().size());
       ps.setInt(9, s.rejected());
       ps.setInt(10, s.skipped());
-      ps.setBytes(11, CompressedNames.encode(s.acceptedNames()));
+      ps.setBytes(11, NameListCodec.encode(s.acceptedNames()));
       ps.executeUpdate();
       try (ResultSet keys = ps.getGeneratedKeys()) {
         keys.next();
@@ -177,7 +179,7 @@ public final class SubmissionStore {
         c.prepareStatement("SELECT accepted_names FROM submissions WHERE id = ?")) {
       ps.setLong(1, id);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? CompressedNames.decode(rs.getBytes(1)) : List.of();
+        return rs.next() ? names(rs.getBytes(1)) : List.of();
       }
     }
   }
@@ -208,5 +210,13 @@ public final class SubmissionStore {
         rs.getInt(9),
         rs.getInt(10),
         rs.getInt(11));
+  }
+
+  private static List<String> names(byte[] blob) {
+    try {
+      return NameListCodec.decode(blob);
+    } catch (CorruptNameListException e) {
+      throw new StoreException("corrupt name list in store: " + e.getMessage(), e);
+    }
   }
 }

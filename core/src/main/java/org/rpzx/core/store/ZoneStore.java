@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.rpzx.core.zone.ChangeSet;
+import org.rpzx.core.zone.CorruptNameListException;
+import org.rpzx.core.zone.NameListCodec;
 
 /** SQL for the zone serial and the persistent IXFR journal. */
 public final class ZoneStore {
@@ -43,8 +45,8 @@ public final class ZoneStore {
       ps.setLong(3, change.epochMillis());
       ps.setInt(4, change.added().size());
       ps.setInt(5, change.removed().size());
-      ps.setBytes(6, CompressedNames.encode(change.added()));
-      ps.setBytes(7, CompressedNames.encode(change.removed()));
+      ps.setBytes(6, NameListCodec.encode(change.added()));
+      ps.setBytes(7, NameListCodec.encode(change.removed()));
       ps.executeUpdate();
     }
   }
@@ -94,10 +96,18 @@ public final class ZoneStore {
                 rs.getLong(1),
                 rs.getLong(2),
                 rs.getLong(3),
-                CompressedNames.decode(rs.getBytes(4)),
-                CompressedNames.decode(rs.getBytes(5))));
+                names(rs.getBytes(4)),
+                names(rs.getBytes(5))));
       }
     }
     return out;
+  }
+
+  private static List<String> names(byte[] blob) {
+    try {
+      return NameListCodec.decode(blob);
+    } catch (CorruptNameListException e) {
+      throw new StoreException("corrupt name list in store: " + e.getMessage(), e);
+    }
   }
 }

@@ -46,7 +46,8 @@ public final class SenderAuthorizer {
     if (inst.isSuspendedAt(now)) {
       String until = inst.suspendedUntil() == null ? "" : " until " + inst.suspendedUntil();
       String why = inst.suspendReason() == null ? "" : ": " + inst.suspendReason();
-      return new SenderCheck.Unauthorized("institution " + inst.name() + " is suspended" + until + why);
+      return new SenderCheck.Unauthorized(
+          "institution " + inst.name() + " is suspended" + until + why);
     }
     boolean smimeRequired =
         inst.requireSmime() != null ? inst.requireSmime() : requireSmimeGlobally;

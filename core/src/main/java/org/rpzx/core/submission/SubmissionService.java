@@ -26,9 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Processes submissions: validates every line, stores the submission with its per-line results
- * and the entries in one transaction, then waits (bounded) until the zone maintainer has published
- * the change, so that "250" means "in the zone". Validation runs outside the write lock.
+ * Processes submissions: validates every line, stores the submission with its per-line results and
+ * the entries in one transaction, then waits (bounded) until the zone maintainer has published the
+ * change, so that "250" means "in the zone". Validation runs outside the write lock.
  */
 public final class SubmissionService implements SubmissionPort {
 
@@ -60,7 +60,9 @@ public final class SubmissionService implements SubmissionPort {
     this.publishWait = publishWait;
   }
 
-  /** A {@link StoreException} from here means "try later": edges answer with a temporary failure. */
+  /**
+   * A {@link StoreException} from here means "try later": edges answer with a temporary failure.
+   */
   @Override
   public SenderCheck checkSender(String address, AuthMethod method) {
     return authorizer.check(address, method);
@@ -111,8 +113,12 @@ public final class SubmissionService implements SubmissionPort {
       if (!report.duplicate() && report.accepted() > 0) {
         awaitPublication(report.id());
       }
-      LOG.info("submission {} via {}: {} accepted, {} rejected", report.id(), request.channel(),
-          report.accepted(), report.rejected());
+      LOG.info(
+          "submission {} via {}: {} accepted, {} rejected",
+          report.id(),
+          request.channel(),
+          report.accepted(),
+          report.rejected());
       return new SubmissionOutcome.Applied(report);
     } catch (StoreException e) {
       LOG.error("submission could not be stored: {}", e.getMessage());
@@ -142,7 +148,8 @@ public final class SubmissionService implements SubmissionPort {
     }
   }
 
-  private record Validated(LinkedHashSet<String> accepted, List<RejectedLine> rejected, int skipped) {}
+  private record Validated(
+      LinkedHashSet<String> accepted, List<RejectedLine> rejected, int skipped) {}
 
   private Validated validate(List<DomainsFile> files) {
     EntryValidator rules = validator.get();
@@ -157,7 +164,8 @@ public final class SubmissionService implements SubmissionPort {
             skipped++; // a duplicate within one submission counts once
           }
         } else if (outcome instanceof LineOutcome.Rejected r) {
-          rejected.add(new RejectedLine(f, line.number(), clip(line.text()), r.reason(), r.detail()));
+          rejected.add(
+              new RejectedLine(f, line.number(), clip(line.text()), r.reason(), r.detail()));
         } else {
           skipped++;
         }

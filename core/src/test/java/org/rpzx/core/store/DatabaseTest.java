@@ -41,7 +41,8 @@ class DatabaseTest {
     Path file = dir.resolve("store.db");
     try (Database db = Database.open(file)) {
       db.inTransaction(
-          c -> c.createStatement().executeUpdate("INSERT INTO allowlist VALUES ('a.org', null, 1)"));
+          c ->
+              c.createStatement().executeUpdate("INSERT INTO allowlist VALUES ('a.org', null, 1)"));
     }
     try (Database db = Database.open(file)) {
       assertThat(db.read(EntryStore::allowlist)).containsExactly("a.org");
@@ -82,7 +83,8 @@ class DatabaseTest {
 
   @Test
   void migrationScriptSplitsIntoStatements() {
-    assertThat(SchemaMigrator.statements("-- c\nCREATE TABLE a (x INT);\nCREATE TABLE b (y INT);\n"))
+    assertThat(
+            SchemaMigrator.statements("-- c\nCREATE TABLE a (x INT);\nCREATE TABLE b (y INT);\n"))
         .containsExactly("CREATE TABLE a (x INT)", "CREATE TABLE b (y INT)");
   }
 }

@@ -43,10 +43,18 @@ public final class ControlApi {
   }
 
   public record EntryView(
-      String name, boolean active, Instant firstSubmitted, Instant lastSubmitted, Instant expires) {}
+      String name,
+      boolean active,
+      Instant firstSubmitted,
+      Instant lastSubmitted,
+      Instant expires) {}
 
   public record ZoneStatus(
-      String origin, long serial, int names, long records, Long journalOldestSerial,
+      String origin,
+      long serial,
+      int names,
+      long records,
+      Long journalOldestSerial,
       int journalChangeSets) {}
 
   public record SubmissionView(
@@ -60,8 +68,16 @@ public final class ControlApi {
       int rejected,
       int skipped) {
     static SubmissionView of(SubmissionStore.SubmissionRow r) {
-      return new SubmissionView(r.id(), r.institution(), r.sender(), r.authMethod().code(),
-          r.channel(), r.receivedAt(), r.accepted(), r.rejected(), r.skipped());
+      return new SubmissionView(
+          r.id(),
+          r.institution(),
+          r.sender(),
+          r.authMethod().code(),
+          r.channel(),
+          r.receivedAt(),
+          r.accepted(),
+          r.rejected(),
+          r.skipped());
     }
   }
 
@@ -99,8 +115,7 @@ public final class ControlApi {
   /** Routes that need no token. */
   public Map<String, Route.Handler> openRoutes() {
     return Map.of(
-        "/healthz",
-        r -> ApiResponse.ok(Map.of("status", "ok", "serial", zone.current().serial())));
+        "/healthz", r -> ApiResponse.ok(Map.of("status", "ok", "serial", zone.current().serial())));
   }
 
   private ApiResponse listInstitutions() {
@@ -129,7 +144,10 @@ public final class ControlApi {
     boolean activeOnly = !"all".equals(r.queryParam("state"));
     int limit = r.intQuery("limit", 1000, 100_000);
     List<EntryView> entries =
-        db.read(c -> EntryStore.list(c, name == null ? null : name.toLowerCase(), activeOnly, limit))
+        db
+            .read(
+                c ->
+                    EntryStore.list(c, name == null ? null : name.toLowerCase(), activeOnly, limit))
             .stream()
             .map(
                 e ->

@@ -59,7 +59,8 @@ public final class ApiClient {
       response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (ConnectException e) {
       throw new CliException(
-          ExitCodes.UNREACHABLE, "cannot reach the rpzx API at " + base + " (is rpzx serve running?)");
+          ExitCodes.UNREACHABLE,
+          "cannot reach the rpzx API at " + base + " (is rpzx serve running?)");
     } catch (IOException e) {
       throw new CliException(ExitCodes.UNREACHABLE, "API request failed: " + e);
     } catch (InterruptedException e) {

@@ -8,15 +8,16 @@ import picocli.CommandLine.Option;
 
 /**
  * Where the API is and which token to use: {@code --api}/{@code RPZX_API} and {@code
- * --token-file}/{@code RPZX_TOKEN_FILE}, defaulting to what {@code rpzx serve} uses on its
- * embedded defaults.
+ * --token-file}/{@code RPZX_TOKEN_FILE}, defaulting to what {@code rpzx serve} uses on its embedded
+ * defaults.
  */
 public final class ClientOptions {
 
   @Option(
       names = "--api",
       paramLabel = "URL",
-      description = "API base URL (env RPZX_API; default http://" + RpzxConfig.DEFAULT_API_LISTEN + ")")
+      description =
+          "API base URL (env RPZX_API; default http://" + RpzxConfig.DEFAULT_API_LISTEN + ")")
   String api;
 
   @Option(
@@ -43,9 +44,10 @@ public final class ClientOptions {
     Path file = tokenFile;
     if (file == null) {
       String env = System.getenv("RPZX_TOKEN_FILE");
-      file = env != null && !env.isBlank()
-          ? Path.of(env)
-          : Path.of(RpzxConfig.DEFAULT_DATA_DIR, "operator.token");
+      file =
+          env != null && !env.isBlank()
+              ? Path.of(env)
+              : Path.of(RpzxConfig.DEFAULT_DATA_DIR, "operator.token");
     }
     try {
       return Files.readString(file).strip();

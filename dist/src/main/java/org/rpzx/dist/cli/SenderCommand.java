@@ -19,7 +19,9 @@ public final class SenderCommand {
       name = "add",
       description = "Authorize an e-mail address to submit for an institution.",
       mixinStandardHelpOptions = true,
-      footer = {"%nExample:%n  rpzx sender add cert@uni.example --institution \"Example University\""})
+      footer = {
+        "%nExample:%n  rpzx sender add cert@uni.example --institution \"Example University\""
+      })
   static final class Add extends ApiCommand {
     @Parameters(paramLabel = "EMAIL", description = "the sender's address")
     String email;

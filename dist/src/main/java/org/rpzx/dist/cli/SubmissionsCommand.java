@@ -16,7 +16,10 @@ import picocli.CommandLine.Parameters;
     subcommands = {SubmissionsCommand.List.class, SubmissionsCommand.Show.class})
 public final class SubmissionsCommand {
 
-  @Command(name = "list", description = "Newest submissions first.", mixinStandardHelpOptions = true)
+  @Command(
+      name = "list",
+      description = "Newest submissions first.",
+      mixinStandardHelpOptions = true)
   static final class List extends ApiCommand {
     @Option(names = "--institution", paramLabel = "NAME")
     String institution;
@@ -36,12 +39,21 @@ public final class SubmissionsCommand {
     @Override
     protected void render(JsonNode r, PrintWriter out) {
       Table.print(
-          out, r, "id", "received", "institution", "sender", "authenticated", "accepted",
+          out,
+          r,
+          "id",
+          "received",
+          "institution",
+          "sender",
+          "authenticated",
+          "accepted",
           "rejected");
     }
   }
 
-  @Command(name = "show", description = "One submission with its per-line report.",
+  @Command(
+      name = "show",
+      description = "One submission with its per-line report.",
       mixinStandardHelpOptions = true)
   static final class Show extends ApiCommand {
     @Parameters(paramLabel = "ID")
@@ -55,11 +67,16 @@ public final class SubmissionsCommand {
     @Override
     protected void render(JsonNode r, PrintWriter out) {
       JsonNode s = r.get("submission");
-      out.printf("submission %s from %s (%s), authenticated by %s, %s%n", s.get("id").asText(),
-          s.get("sender").asText(), s.get("institution").asText(),
-          s.get("authenticated").asText(), s.get("received").asText());
-      out.printf("accepted %s, rejected %s, skipped %s%n", s.get("accepted").asText(),
-          s.get("rejected").asText(), s.get("skipped").asText());
+      out.printf(
+          "submission %s from %s (%s), authenticated by %s, %s%n",
+          s.get("id").asText(),
+          s.get("sender").asText(),
+          s.get("institution").asText(),
+          s.get("authenticated").asText(),
+          s.get("received").asText());
+      out.printf(
+          "accepted %s, rejected %s, skipped %s%n",
+          s.get("accepted").asText(), s.get("rejected").asText(), s.get("skipped").asText());
       out.println();
       Table.print(out, r.get("rejected_lines"), "file", "line", "reason", "text");
     }

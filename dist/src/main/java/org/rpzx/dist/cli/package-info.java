@@ -1,5 +1,5 @@
 /**
- * The control subcommands: each one call to the HTTP API, a table for humans or {@code --json}
- * for scripts, and an exit code that says what went wrong.
+ * The control subcommands: each one call to the HTTP API, a table for humans or {@code --json} for
+ * scripts, and an exit code that says what went wrong.
  */
 package org.rpzx.dist.cli;

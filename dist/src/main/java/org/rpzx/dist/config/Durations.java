@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as operators write them: {@code 500ms}, {@code 10s}, {@code 5m}, {@code 2h}, {@code 30d}. */
+/**
+ * Durations as operators write them: {@code 500ms}, {@code 10s}, {@code 5m}, {@code 2h}, {@code
+ * 30d}.
+ */
 public final class Durations {
 
   private static final Pattern FORM = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");

@@ -59,7 +59,15 @@ public record RpzxConfig(
             false),
         new Dns(DEFAULT_DNS_LISTEN, List.of("127.0.0.0/8", "::1/128")),
         new Api(DEFAULT_API_LISTEN),
-        new Zone("community.rpz.", 60L, "localhost.", null, 300L, 60L, 1_209_600L, 60L,
+        new Zone(
+            "community.rpz.",
+            60L,
+            "localhost.",
+            null,
+            300L,
+            60L,
+            1_209_600L,
+            60L,
             List.of("localhost.")),
         new Entries("30d", "500ms", "10s"),
         new TopSites(null, 10_000));

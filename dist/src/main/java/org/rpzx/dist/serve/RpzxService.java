@@ -111,7 +111,8 @@ public final class RpzxService implements AutoCloseable {
                 zone,
                 DnsServerSettings.defaults()
                     .withListen(dnsListen.toSocketAddress())
-                    .withAllowTransfer(cfg.dns().allowTransfer().stream().map(CidrBlock::parse).toList())));
+                    .withAllowTransfer(
+                        cfg.dns().allowTransfer().stream().map(CidrBlock::parse).toList())));
 
     HostPort smtpListen = HostPort.parse(cfg.smtp().listen());
     smtp =

@@ -30,7 +30,7 @@ CREATE TABLE submissions (
   accepted       INTEGER NOT NULL,
   rejected       INTEGER NOT NULL,
   skipped        INTEGER NOT NULL,
-  accepted_names BLOB    NOT NULL      -- deflated, newline-separated, in line order
+  accepted_names BLOB    NOT NULL      -- NameListCodec, in line order
 );
 CREATE INDEX submissions_by_institution ON submissions (institution_id, received_at);
 CREATE UNIQUE INDEX submissions_dedup ON submissions (sender, message_id, content_hash)
