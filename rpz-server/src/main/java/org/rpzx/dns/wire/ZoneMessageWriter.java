@@ -29,6 +29,7 @@ public final class ZoneMessageWriter {
   private static final int CNAME_IN = (5 << 16) | 1;
 
   private final ZoneWire zone;
+  private final MessageSigner signer;
   private final byte[] buf;
   private final int base;
   private final int end;
@@ -49,10 +50,24 @@ public final class ZoneMessageWriter {
    * @param maxMessageBytes upper bound of one DNS message (without the TCP length), 512..65535
    */
   public ZoneMessageWriter(ZoneWire zone, int maxMessageBytes, boolean tcpFraming) {
+    this(zone, maxMessageBytes, tcpFraming, MessageSigner.NONE);
+  }
+
+  /**
+   * @param maxMessageBytes upper bound of one DNS message (without the TCP length) including what
+   *     {@code signer} appends, 512..65535
+   * @param signer signs every finished message (TSIG); {@link MessageSigner#NONE} for none
+   */
+  public ZoneMessageWriter(
+      ZoneWire zone, int maxMessageBytes, boolean tcpFraming, MessageSigner signer) {
     if (maxMessageBytes < 512 || maxMessageBytes > 65535) {
       throw new IllegalArgumentException("message size out of range: " + maxMessageBytes);
     }
+    if (signer.reserve() > maxMessageBytes / 2) {
+      throw new IllegalArgumentException("signature does not leave room for records");
+    }
     this.zone = zone;
+    this.signer = signer;
     this.base = tcpFraming ? 2 : 0;
     this.buf = new byte[base + maxMessageBytes];
     this.end = buf.length;
@@ -173,7 +188,7 @@ public final class ZoneMessageWriter {
   }
 
   /**
-   * Ends the message: patches ANCOUNT, appends OPT, writes the TCP length.
+   * Ends the message: appends OPT, patches ANCOUNT, signs, writes the TCP length.
    *
    * @return bytes of {@link #buffer()} in use, starting at index 0
    */
@@ -185,9 +200,10 @@ public final class ZoneMessageWriter {
       putInt(0); // extended rcode, version 0, flags
       putShort(0);
     }
-    int len = pos - base;
     buf[base + 6] = (byte) (answers >>> 8);
     buf[base + 7] = (byte) answers;
+    int len = signer.sign(buf, base, pos - base);
+    pos = base + len;
     if (base == 2) {
       buf[0] = (byte) (len >>> 8);
       buf[1] = (byte) len;
@@ -273,7 +289,7 @@ public final class ZoneMessageWriter {
   }
 
   private int reserve() {
-    return withOpt ? 11 : 0;
+    return (withOpt ? 11 : 0) + signer.reserve();
   }
 
   private void putShort(int v) {
