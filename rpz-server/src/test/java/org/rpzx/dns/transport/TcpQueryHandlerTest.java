@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.rpzx.dns.access.CidrMatcher;
 import org.rpzx.dns.access.TransferAuthorizer;
 import org.rpzx.dns.query.QueryProcessor;
-import org.rpzx.dns.query.TransferLog;
+import org.rpzx.dns.query.TransferEvent;
 import org.rpzx.dns.support.DnsTestSupport;
 import org.rpzx.dns.support.TrackingAllocator;
 import org.rpzx.dns.testzone.TestZone;
@@ -36,6 +36,7 @@ class TcpQueryHandlerTest {
 
   private final TrackingAllocator alloc = new TrackingAllocator();
   private final List<ByteBuf> inbound = new ArrayList<>();
+  private final List<TransferEvent> events = new ArrayList<>();
   private EmbeddedChannel channel;
 
   @BeforeAll
@@ -48,7 +49,7 @@ class TcpQueryHandlerTest {
         new QueryProcessor(
             zone,
             TransferAuthorizer.bySubnet(CidrMatcher.of("127.0.0.0/8")),
-            TransferLog.NONE,
+            events::add,
             1232,
             16_384);
     channel = HandlerLeakSupport.channel(alloc, remote);
@@ -73,6 +74,15 @@ class TcpQueryHandlerTest {
     }
     inbound.add(buf);
     channel.writeInbound(buf);
+  }
+
+  private List<byte[]> readAllFramed() {
+    List<byte[]> out = new ArrayList<>();
+    ByteBuf b;
+    while ((b = channel.readOutbound()) != null) {
+      out.add(HandlerLeakSupport.readAndRelease(b));
+    }
+    return out;
   }
 
   private List<Message> readAll() {
@@ -100,8 +110,17 @@ class TcpQueryHandlerTest {
         withId(query("community.rpz.", Type.SOA), 2),
         withId(query("nope.community.rpz.", Type.A), 3));
 
-    List<Message> messages = readAll();
+    List<byte[]> framed = readAllFramed();
+    List<Message> messages = framed.stream().map(b -> parse(DnsTestSupport.unframe(b))).toList();
     assertThat(messages.size()).isGreaterThan(3);
+    // the transfer is logged once its last message is written, with the bytes written
+    long axfrBytes = framed.subList(0, framed.size() - 2).stream().mapToLong(b -> b.length).sum();
+    List<TransferEvent> transfers =
+        events.stream().filter(e -> e.kind() == TransferEvent.Kind.AXFR).toList();
+    assertThat(transfers).hasSize(1);
+    assertThat(transfers.get(0).bytes()).isEqualTo(axfrBytes);
+    assertThat(transfers.get(0).complete()).isTrue();
+    assertThat(transfers.get(0).serial()).isEqualTo(9);
     int records = 0;
     for (int i = 0; i < messages.size() - 2; i++) {
       assertThat(messages.get(i).getHeader().getID()).isEqualTo(1);
@@ -183,7 +202,11 @@ class TcpQueryHandlerTest {
     assertThat(encoded).isBetween(2, 10);
     channel.runPendingTasks();
     assertThat(alloc.allocatedCount()).isEqualTo(encoded);
+    assertThat(events).isEmpty();
     channel.close();
     assertThat(readAll()).isEmpty();
+    assertThat(events).hasSize(1);
+    assertThat(events.get(0).complete()).isFalse();
+    assertThat(events.get(0).bytes()).isPositive().isLessThan(2_000_000);
   }
 }
