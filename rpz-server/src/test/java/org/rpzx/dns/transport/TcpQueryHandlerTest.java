@@ -11,25 +11,34 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rpzx.dns.access.CidrMatcher;
+import org.rpzx.dns.access.ConsumerDirectory;
+import org.rpzx.dns.access.ConsumerInfo;
 import org.rpzx.dns.access.TransferAuthorizer;
 import org.rpzx.dns.query.QueryProcessor;
 import org.rpzx.dns.query.TransferEvent;
 import org.rpzx.dns.support.DnsTestSupport;
 import org.rpzx.dns.support.TrackingAllocator;
+import org.rpzx.dns.support.TsigTestKeys;
 import org.rpzx.dns.testzone.TestZone;
+import org.rpzx.dns.tsig.TsigAlgorithm;
+import org.rpzx.dns.tsig.TsigKey;
+import org.rpzx.dns.tsig.TsigKeyring;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Opcode;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
+import org.xbill.DNS.TSIG;
 import org.xbill.DNS.Type;
 
 class TcpQueryHandlerTest {
@@ -45,13 +54,17 @@ class TcpQueryHandlerTest {
   }
 
   private void start(TestZone zone, InetSocketAddress remote) {
-    QueryProcessor p =
+    start(
+        remote,
         new QueryProcessor(
             zone,
             TransferAuthorizer.bySubnet(CidrMatcher.of("127.0.0.0/8")),
             events::add,
             1232,
-            16_384);
+            16_384));
+  }
+
+  private void start(InetSocketAddress remote, QueryProcessor p) {
     channel = HandlerLeakSupport.channel(alloc, remote);
     channel
         .pipeline()
@@ -132,6 +145,45 @@ class TcpQueryHandlerTest {
     assertThat(messages.get(messages.size() - 2).getHeader().getID()).isEqualTo(2);
     assertThat(messages.get(messages.size() - 1).getHeader().getID()).isEqualTo(3);
     assertThat(messages.get(messages.size() - 1).getRcode()).isEqualTo(Rcode.NXDOMAIN);
+  }
+
+  @Test
+  void signedTransferEveryMessageVerifiedWithoutLeaks() throws Exception {
+    TsigKey key = TsigTestKeys.key("xfr.example.", TsigAlgorithm.HMAC_SHA256, 1);
+    List<String> names = IntStream.range(0, 5_000).mapToObj(i -> "n" + i + ".example").toList();
+    start(
+        HandlerLeakSupport.CLIENT,
+        new QueryProcessor(
+            new TestZone(org.rpzx.core.zone.ZoneSettings.defaults(), 9, names),
+            TransferAuthorizer.forConsumers(
+                CidrMatcher.of(),
+                ConsumerDirectory.of(
+                    List.of(
+                        new ConsumerInfo(
+                            "c", "i", Optional.of(key.name()), List.of(), List.of())))),
+            events::add,
+            TsigKeyring.of(key),
+            Clock.systemUTC(),
+            1232,
+            16_384));
+    TSIG client = TsigTestKeys.client(key);
+    byte[] q = TsigTestKeys.sign(query("community.rpz.", Type.AXFR), client);
+    send(q);
+    TSIG.StreamVerifier verifier = new TSIG.StreamVerifier(client, parse(q).getTSIG());
+    int records = 0;
+    int messages = 0;
+    for (byte[] framed : readAllFramed()) {
+      byte[] wire = DnsTestSupport.unframe(framed);
+      Message m = parse(wire);
+      assertThat(m.getTSIG()).isNotNull();
+      assertThat(verifier.verify(m, wire)).isEqualTo(Rcode.NOERROR);
+      records += m.getSection(Section.ANSWER).size();
+      messages++;
+    }
+    assertThat(records).isEqualTo(2 * 5_000 + 3);
+    assertThat(messages).isGreaterThan(5);
+    assertThat(events).hasSize(1);
+    assertThat(events.get(0).consumer()).isEqualTo("c");
   }
 
   @Test
