@@ -2,9 +2,6 @@ package org.rpzx.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Random;
-import java.util.Set;
 import org.rpzx.core.zone.NameCursor;
 import org.rpzx.core.zone.NameMatch;
 import org.rpzx.core.zone.ZoneSettings;
@@ -15,12 +12,6 @@ import org.rpzx.core.zone.ZoneSnapshot;
  * counts and shared suffixes computed up front, so the measured cost is the encoder's alone.
  */
 final class SortedArraySnapshot implements ZoneSnapshot {
-
-  private static final String[] TLDS = {
-    "com", "com", "com", "com", "net", "org", "de", "ru", "info", "xyz", "top", "co.uk", "com.br",
-    "io", "online", "site", "cn", "nl", "fr", "pl"
-  };
-  private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789-";
 
   private final ZoneSettings settings;
   private final long serial;
@@ -51,22 +42,14 @@ final class SortedArraySnapshot implements ZoneSnapshot {
     }
   }
 
-  /**
-   * {@code count} distinct blocklist-like names: mostly registrable domains, some host names below
-   * them, random labels of 4 to 16 characters under common TLDs.
-   */
-  static SortedArraySnapshot generate(int count, long seed) {
-    Random random = new Random(seed);
-    Set<String> names = new HashSet<>(count * 2);
-    while (names.size() < count) {
-      StringBuilder sb = new StringBuilder();
-      int depth = random.nextInt(10) < 6 ? 0 : random.nextInt(10) < 8 ? 1 : 2;
-      for (int d = 0; d < depth; d++) {
-        sb.append(label(random)).append('.');
-      }
-      sb.append(label(random)).append('.').append(TLDS[random.nextInt(TLDS.length)]);
-      names.add(sb.toString());
-    }
+  /** The names of {@link BlocklistNames#generate} in canonical order. */
+  static SortedArraySnapshot generate(String shape, int count, long seed) {
+    return of(BlocklistNames.generate(shape, count, seed));
+  }
+
+  /** A snapshot of {@code names} (relative, lower-case), sorted into canonical order here. */
+  static SortedArraySnapshot of(java.util.Collection<String> names) {
+    int count = names.size();
     // canonical order = order of the reversed label sequence, each label ended by \0
     String[][] keyed = new String[count][];
     int i = 0;
@@ -86,16 +69,6 @@ final class SortedArraySnapshot implements ZoneSnapshot {
     return new SortedArraySnapshot(ZoneSettings.defaults(), 2026_01_01L, sorted);
   }
 
-  private static String label(Random random) {
-    int len = 4 + random.nextInt(13);
-    StringBuilder sb = new StringBuilder(len);
-    for (int i = 0; i < len; i++) {
-      int max = (i == 0 || i == len - 1) ? ALPHABET.length() - 1 : ALPHABET.length();
-      sb.append(ALPHABET.charAt(random.nextInt(max)));
-    }
-    return sb.toString();
-  }
-
   private static byte[] wire(String[] labels) {
     int len = 0;
     for (String l : labels) {
@@ -110,6 +83,15 @@ final class SortedArraySnapshot implements ZoneSnapshot {
       p += b.length;
     }
     return out;
+  }
+
+  /** Mean wire length of the relative names (without the origin). */
+  double meanWireLength() {
+    long sum = 0;
+    for (byte[] w : wires) {
+      sum += w.length;
+    }
+    return (double) sum / wires.length;
   }
 
   @Override

@@ -19,10 +19,10 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import org.rpzx.core.zone.ZoneView;
-import org.rpzx.dns.access.CidrMatcher;
 import org.rpzx.dns.access.TransferAuthorizer;
 import org.rpzx.dns.query.QueryProcessor;
 import org.rpzx.dns.query.TransferLog;
+import org.rpzx.dns.ratelimit.ResponseRateLimiter;
 import org.rpzx.dns.transport.TcpConnectionLimiter;
 import org.rpzx.dns.transport.TcpQueryHandler;
 import org.rpzx.dns.transport.UdpQueryHandler;
@@ -53,27 +53,31 @@ public final class DnsServer implements AutoCloseable {
 
   /** Starts a server that allows transfers from {@link DnsServerSettings#allowTransfer()}. */
   public static DnsServer start(ZoneView zone, DnsServerSettings settings) throws IOException {
-    return start(
-        zone,
-        settings,
-        TransferAuthorizer.bySubnet(new CidrMatcher(settings.allowTransfer())),
-        TransferLog.NONE);
+    return builder(zone, settings).start();
   }
 
   /**
-   * Starts a server with an explicit transfer decision point and transfer log.
+   * Starts a server with an explicit transfer decision point and transfer log (no TSIG keys).
    *
    * @throws IOException when a listener cannot be bound (nothing is left running then)
    */
   public static DnsServer start(
       ZoneView zone, DnsServerSettings settings, TransferAuthorizer authorizer, TransferLog log)
       throws IOException {
-    QueryProcessor processor =
-        new QueryProcessor(
-            zone, authorizer, log, settings.maxUdpPayload(), settings.transferMessageBytes());
+    return builder(zone, settings).authorizer(authorizer).transferLog(log).start();
+  }
+
+  /** A server for {@code zone}; add keys, consumers and a transfer log, then {@code start()}. */
+  public static DnsServerBuilder builder(ZoneView zone, DnsServerSettings settings) {
+    return new DnsServerBuilder(zone, settings);
+  }
+
+  /** Binds the listeners; called by {@link DnsServerBuilder#start()}. */
+  static DnsServer start(DnsServerSettings settings, QueryProcessor processor) throws IOException {
     EventLoopGroup group =
         new MultiThreadIoEventLoopGroup(settings.ioThreads(), NioIoHandler.newFactory());
     TcpConnectionLimiter limiter = new TcpConnectionLimiter(settings.maxTcpConnections());
+    ResponseRateLimiter rateLimiter = ResponseRateLimiter.create(settings.rateLimit());
     try {
       ServerBootstrap tcpBootstrap = tcpBootstrap(group, processor, limiter, settings);
       Bootstrap udpBootstrap =
@@ -82,7 +86,7 @@ public final class DnsServer implements AutoCloseable {
               .channel(NioDatagramChannel.class)
               .option(
                   ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(UDP_RECEIVE_BYTES))
-              .handler(new UdpQueryHandler(processor));
+              .handler(new UdpQueryHandler(processor, rateLimiter));
       Channel[] bound = bind(tcpBootstrap, udpBootstrap, settings.listen());
       DnsServer server = new DnsServer(group, bound[0], bound[1], limiter);
       LOG.info("DNS listening on udp {} and tcp {}", server.udpAddress(), server.tcpAddress());

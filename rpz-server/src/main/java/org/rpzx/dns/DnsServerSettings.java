@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.rpzx.dns.access.CidrBlock;
+import org.rpzx.dns.ratelimit.RateLimitSettings;
 
 /**
  * Listener parameters of the DNS server.
@@ -19,6 +20,7 @@ import org.rpzx.dns.access.CidrBlock;
  * @param transferMessageBytes size of one AXFR/IXFR message over TCP
  * @param maxQueuedQueries pipelined queries queued per connection before reading pauses
  * @param ioThreads event-loop threads (0: Netty's default)
+ * @param rateLimit UDP response rate limiting
  */
 public record DnsServerSettings(
     InetSocketAddress listen,
@@ -28,7 +30,8 @@ public record DnsServerSettings(
     int maxUdpPayload,
     int transferMessageBytes,
     int maxQueuedQueries,
-    int ioThreads) {
+    int ioThreads,
+    RateLimitSettings rateLimit) {
 
   /** Loopback, IPv4 and IPv6: the default transfer ACL. */
   public static final List<CidrBlock> LOOPBACK =
@@ -65,12 +68,14 @@ public record DnsServerSettings(
     if (ioThreads < 0) {
       throw new IllegalArgumentException("ioThreads must not be negative");
     }
+    Objects.requireNonNull(rateLimit, "rateLimit");
   }
 
   /**
    * Defaults: 127.0.0.1 port {@value #DEFAULT_PORT}, transfers from loopback, 30 s idle timeout
    * (RFC 7766 §6.2.3 suggests seconds, not minutes), 256 connections, 1232-byte UDP payload (the
-   * DNS flag day 2020 value that avoids IP fragmentation), 16 KiB transfer messages.
+   * DNS flag day 2020 value that avoids IP fragmentation), 16 KiB transfer messages, response rate
+   * limiting per {@link RateLimitSettings#defaults()}.
    */
   public static DnsServerSettings defaults() {
     return new DnsServerSettings(
@@ -81,7 +86,8 @@ public record DnsServerSettings(
         1232,
         DEFAULT_TRANSFER_MESSAGE_BYTES,
         64,
-        0);
+        0,
+        RateLimitSettings.defaults());
   }
 
   public DnsServerSettings withListen(InetSocketAddress address) {
@@ -93,7 +99,8 @@ public record DnsServerSettings(
         maxUdpPayload,
         transferMessageBytes,
         maxQueuedQueries,
-        ioThreads);
+        ioThreads,
+        rateLimit);
   }
 
   public DnsServerSettings withAllowTransfer(List<CidrBlock> blocks) {
@@ -105,7 +112,8 @@ public record DnsServerSettings(
         maxUdpPayload,
         transferMessageBytes,
         maxQueuedQueries,
-        ioThreads);
+        ioThreads,
+        rateLimit);
   }
 
   public DnsServerSettings withTcpIdleTimeout(Duration timeout) {
@@ -117,7 +125,8 @@ public record DnsServerSettings(
         maxUdpPayload,
         transferMessageBytes,
         maxQueuedQueries,
-        ioThreads);
+        ioThreads,
+        rateLimit);
   }
 
   public DnsServerSettings withMaxTcpConnections(int max) {
@@ -129,7 +138,8 @@ public record DnsServerSettings(
         maxUdpPayload,
         transferMessageBytes,
         maxQueuedQueries,
-        ioThreads);
+        ioThreads,
+        rateLimit);
   }
 
   public DnsServerSettings withMaxUdpPayload(int bytes) {
@@ -141,7 +151,8 @@ public record DnsServerSettings(
         bytes,
         transferMessageBytes,
         maxQueuedQueries,
-        ioThreads);
+        ioThreads,
+        rateLimit);
   }
 
   public DnsServerSettings withTransferMessageBytes(int bytes) {
@@ -153,6 +164,46 @@ public record DnsServerSettings(
         maxUdpPayload,
         bytes,
         maxQueuedQueries,
-        ioThreads);
+        ioThreads,
+        rateLimit);
+  }
+
+  public DnsServerSettings withMaxQueuedQueries(int max) {
+    return new DnsServerSettings(
+        listen,
+        allowTransfer,
+        tcpIdleTimeout,
+        maxTcpConnections,
+        maxUdpPayload,
+        transferMessageBytes,
+        max,
+        ioThreads,
+        rateLimit);
+  }
+
+  public DnsServerSettings withIoThreads(int threads) {
+    return new DnsServerSettings(
+        listen,
+        allowTransfer,
+        tcpIdleTimeout,
+        maxTcpConnections,
+        maxUdpPayload,
+        transferMessageBytes,
+        maxQueuedQueries,
+        threads,
+        rateLimit);
+  }
+
+  public DnsServerSettings withRateLimit(RateLimitSettings limit) {
+    return new DnsServerSettings(
+        listen,
+        allowTransfer,
+        tcpIdleTimeout,
+        maxTcpConnections,
+        maxUdpPayload,
+        transferMessageBytes,
+        maxQueuedQueries,
+        ioThreads,
+        limit);
   }
 }

@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rpzx.core.zone.ZoneSettings;
+import org.rpzx.dns.ratelimit.RateLimitSettings;
 import org.rpzx.dns.support.RawDns;
 import org.rpzx.dns.testzone.TestZone;
 import org.xbill.DNS.CNAMERecord;
@@ -111,6 +112,34 @@ class DnsServerQueryIT {
     Message edns = r.send(query("community.rpz.", Type.NS));
     assertThat(edns.getHeader().getFlag(Flags.TC)).isFalse();
     assertThat(edns.getSection(Section.ANSWER)).hasSize(30);
+  }
+
+  @Test
+  void rateLimitedClientsGetTruncatedAnswersAndRetryOverTcp() throws Exception {
+    RateLimitSettings rrl =
+        RateLimitSettings.defaults().withResponsesPerSecond(3).withSlip(1).withExempt(List.of());
+    SimpleResolver r = start(TestZone.of(8, "evil.example"), loopback().withRateLimit(rrl));
+    byte[] q = query("evil.example.community.rpz.", Type.A).toWire();
+    int full = 0;
+    int truncated = 0;
+    for (int i = 0; i < 30; i++) {
+      Message m = RawDns.udp(server.udpAddress(), q);
+      if (m.getHeader().getFlag(Flags.TC)) {
+        assertThat(m.getSection(Section.ANSWER)).isEmpty();
+        truncated++;
+      } else {
+        assertThat(m.getSection(Section.ANSWER)).hasSize(1);
+        full++;
+      }
+    }
+    // a burst of 3, plus 3 a second refilled while the loop runs
+    assertThat(full).isGreaterThanOrEqualTo(3);
+    assertThat(truncated).isGreaterThan(10);
+    assertThat(full + truncated).isEqualTo(30);
+    // a real resolver follows TC=1 to TCP, which is not rate limited
+    Message viaTcp = r.send(query("evil.example.community.rpz.", Type.A));
+    assertThat(viaTcp.getHeader().getFlag(Flags.TC)).isFalse();
+    assertThat(viaTcp.getSection(Section.ANSWER)).hasSize(1);
   }
 
   @Test

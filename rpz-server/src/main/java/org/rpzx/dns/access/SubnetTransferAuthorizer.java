@@ -1,20 +1,19 @@
 package org.rpzx.dns.access;
 
-/** Allows transfers from source addresses inside the configured subnets. */
+/**
+ * Allows unsigned transfers from source addresses inside the configured subnets; a signed request
+ * is refused (no consumer is known to own its key).
+ */
 final class SubnetTransferAuthorizer implements TransferAuthorizer {
 
-  private final CidrMatcher allowed;
+  private final ConsumerTransferAuthorizer rules;
 
   SubnetTransferAuthorizer(CidrMatcher allowed) {
-    this.allowed = allowed;
+    this.rules = new ConsumerTransferAuthorizer(allowed, ConsumerDirectory.NONE);
   }
 
   @Override
   public TransferDecision authorize(TransferRequest request) {
-    if (allowed.matches(request.client())) {
-      return new TransferDecision.Allowed(request.client().getHostAddress());
-    }
-    return new TransferDecision.Refused(
-        "source " + request.client().getHostAddress() + " not in allow-transfer " + allowed);
+    return rules.authorize(request);
   }
 }

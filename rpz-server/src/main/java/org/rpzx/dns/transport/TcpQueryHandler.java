@@ -2,6 +2,7 @@ package org.rpzx.dns.transport;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -75,7 +76,10 @@ public final class TcpQueryHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
     queued.clear();
-    active = null;
+    if (active != null) {
+      active.finished(false); // the connection ended mid-transfer
+      active = null;
+    }
     super.channelInactive(ctx);
   }
 
@@ -119,7 +123,12 @@ public final class TcpQueryHandler extends ChannelInboundHandlerAdapter {
         continue;
       }
       while (active.hasNext() && ctx.channel().isWritable()) {
-        ctx.write(active.next(ctx.alloc())).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        ResponseStream stream = active;
+        ChannelFuture written = ctx.write(stream.next(ctx.alloc()));
+        written.addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        if (!stream.hasNext()) {
+          written.addListener(f -> stream.finished(f.isSuccess()));
+        }
         wrote = true;
       }
       if (active.hasNext()) {

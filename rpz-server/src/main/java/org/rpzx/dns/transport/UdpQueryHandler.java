@@ -7,19 +7,33 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import org.rpzx.dns.query.QueryProcessor;
 import org.rpzx.dns.query.Reply;
+import org.rpzx.dns.ratelimit.RateLimitDecision;
+import org.rpzx.dns.ratelimit.RateLimitSettings;
+import org.rpzx.dns.ratelimit.ResponseRateLimiter;
+import org.rpzx.dns.ratelimit.TruncatedAnswer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Answers each datagram with at most one datagram; transfers never leave over UDP. */
+/**
+ * Answers each datagram with at most one datagram, within the response rate limit; transfers never
+ * leave over UDP.
+ */
 @ChannelHandler.Sharable
 public final class UdpQueryHandler extends SimpleChannelInboundHandler<DatagramPacket> {
 
   private static final Logger LOG = LoggerFactory.getLogger(UdpQueryHandler.class);
 
   private final QueryProcessor processor;
+  private final ResponseRateLimiter limiter;
 
+  /** A handler without rate limiting. */
   public UdpQueryHandler(QueryProcessor processor) {
+    this(processor, ResponseRateLimiter.create(RateLimitSettings.OFF));
+  }
+
+  public UdpQueryHandler(QueryProcessor processor, ResponseRateLimiter limiter) {
     this.processor = processor;
+    this.limiter = limiter;
   }
 
   @Override
@@ -28,6 +42,16 @@ public final class UdpQueryHandler extends SimpleChannelInboundHandler<DatagramP
     Reply reply = processor.process(query, packet.sender().getAddress(), false);
     if (reply instanceof Reply.Message m) {
       byte[] wire = m.wire();
+      RateLimitDecision decision = limiter.decide(packet.sender().getAddress());
+      if (decision == RateLimitDecision.DROP) {
+        return;
+      }
+      if (decision == RateLimitDecision.SLIP) {
+        wire = TruncatedAnswer.of(query);
+        if (wire == null) {
+          return;
+        }
+      }
       ctx.writeAndFlush(
           new DatagramPacket(ctx.alloc().buffer(wire.length).writeBytes(wire), packet.sender()));
     } else if (reply instanceof Reply.Stream) {

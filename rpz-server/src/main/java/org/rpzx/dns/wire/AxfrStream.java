@@ -41,9 +41,36 @@ public final class AxfrStream implements ResponseStream {
       int optPayload,
       int maxMessageBytes,
       boolean tcpFraming) {
+    this(
+        snapshot,
+        id,
+        flags,
+        question,
+        qtype,
+        optPayload,
+        maxMessageBytes,
+        tcpFraming,
+        MessageSigner.NONE);
+  }
+
+  /**
+   * As {@link #AxfrStream(ZoneSnapshot, int, int, byte[], int, int, int, boolean)}, every message
+   * signed by {@code signer}.
+   */
+  public AxfrStream(
+      ZoneSnapshot snapshot,
+      int id,
+      int flags,
+      byte[] question,
+      int qtype,
+      int optPayload,
+      int maxMessageBytes,
+      boolean tcpFraming,
+      MessageSigner signer) {
     this.serial = snapshot.serial();
     this.writer =
-        new ZoneMessageWriter(ZoneWire.of(snapshot.settings()), maxMessageBytes, tcpFraming);
+        new ZoneMessageWriter(
+            ZoneWire.of(snapshot.settings()), maxMessageBytes, tcpFraming, signer);
     this.cursor = snapshot.cursor();
     this.id = id;
     this.flags = flags;

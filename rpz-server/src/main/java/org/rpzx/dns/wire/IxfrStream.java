@@ -32,6 +32,7 @@ public final class IxfrStream implements ResponseStream {
 
   /**
    * @param changeSets contiguous change sets from the client's serial to the current one
+   * @param signer signs every message (TSIG), in order; {@link MessageSigner#NONE} for none
    */
   public IxfrStream(
       ZoneSettings settings,
@@ -41,11 +42,12 @@ public final class IxfrStream implements ResponseStream {
       byte[] question,
       int optPayload,
       int maxMessageBytes,
-      boolean tcpFraming) {
+      boolean tcpFraming,
+      MessageSigner signer) {
     if (changeSets.isEmpty()) {
       throw new IllegalArgumentException("an incremental transfer needs a change");
     }
-    this.writer = new ZoneMessageWriter(ZoneWire.of(settings), maxMessageBytes, tcpFraming);
+    this.writer = new ZoneMessageWriter(ZoneWire.of(settings), maxMessageBytes, tcpFraming, signer);
     long newest = changeSets.get(changeSets.size() - 1).toSerial();
     segments.add(new Segment(newest, List.of()));
     for (ChangeSet cs : changeSets) {

@@ -15,6 +15,12 @@ public interface ResponseStream {
   /** Encodes the next message into a new buffer owned by the caller. */
   ByteBuf next(ByteBufAllocator alloc);
 
+  /**
+   * Called once by the transport when the stream is over: {@code complete} when its last message
+   * was written to the socket, false when the connection ended before. Must not throw.
+   */
+  default void finished(boolean complete) {}
+
   /** Wraps one already encoded message. */
   static ResponseStream single(byte[] message, int length) {
     return new SingleMessageStream(message, length);

@@ -1,6 +1,8 @@
 package org.rpzx.dns.wire;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Encodes transfer messages (AXFR, IXFR) straight into a reusable byte array: header, optional
@@ -29,6 +31,7 @@ public final class ZoneMessageWriter {
   private static final int CNAME_IN = (5 << 16) | 1;
 
   private final ZoneWire zone;
+  private final MessageSigner signer;
   private final byte[] buf;
   private final int base;
   private final int end;
@@ -44,15 +47,30 @@ public final class ZoneMessageWriter {
   private int prevLabels;
   private int[] curOffsets = new int[MAX_LABELS];
   private final int[] labelStart = new int[MAX_LABELS + 1];
+  private final Map<String, Integer> rdataSuffixes = new HashMap<>();
 
   /**
    * @param maxMessageBytes upper bound of one DNS message (without the TCP length), 512..65535
    */
   public ZoneMessageWriter(ZoneWire zone, int maxMessageBytes, boolean tcpFraming) {
+    this(zone, maxMessageBytes, tcpFraming, MessageSigner.NONE);
+  }
+
+  /**
+   * @param maxMessageBytes upper bound of one DNS message (without the TCP length) including what
+   *     {@code signer} appends, 512..65535
+   * @param signer signs every finished message (TSIG); {@link MessageSigner#NONE} for none
+   */
+  public ZoneMessageWriter(
+      ZoneWire zone, int maxMessageBytes, boolean tcpFraming, MessageSigner signer) {
     if (maxMessageBytes < 512 || maxMessageBytes > 65535) {
       throw new IllegalArgumentException("message size out of range: " + maxMessageBytes);
     }
+    if (signer.reserve() > maxMessageBytes / 2) {
+      throw new IllegalArgumentException("signature does not leave room for records");
+    }
     this.zone = zone;
+    this.signer = signer;
     this.base = tcpFraming ? 2 : 0;
     this.buf = new byte[base + maxMessageBytes];
     this.end = buf.length;
@@ -67,6 +85,7 @@ public final class ZoneMessageWriter {
   public void begin(int id, int flags, byte[] questionName, int qtype, int optPayload) {
     pos = base;
     answers = 0;
+    rdataSuffixes.clear();
     originOffset = -1;
     prevLabels = 0;
     this.withOpt = optPayload > 0;
@@ -79,6 +98,7 @@ public final class ZoneMessageWriter {
     putShort(withOpt ? 1 : 0);
     if (questionName != null) {
       originOffset = pos - base;
+      rememberOrigin(originOffset);
       System.arraycopy(questionName, 0, buf, pos, questionName.length);
       pos += questionName.length;
       putShort(qtype);
@@ -94,8 +114,8 @@ public final class ZoneMessageWriter {
   /** Whether the SOA and the apex NS RRset still fit. */
   public boolean hasRoomForNs() {
     int need = originLength + reserve() + zone.soaRecordLength();
-    for (ZoneWire.EncodedName ns : zone.nameServers) {
-      need += 12 + ns.length();
+    for (ZoneWire.RdataName ns : zone.nameServers) {
+      need += 12 + ns.literalLength();
     }
     return pos + need <= end;
   }
@@ -110,26 +130,34 @@ public final class ZoneMessageWriter {
     writeOriginRef();
     putInt((TYPE_SOA << 16) | 1);
     putInt(zone.ttl);
-    putShort(zone.mname.length() + zone.rname.length() + 20);
-    writeEncoded(zone.mname);
-    writeEncoded(zone.rname);
+    int rdlength = pos;
+    pos += 2;
+    writeRdataName(zone.mname);
+    writeRdataName(zone.rname);
     putInt((int) serial);
     putInt(zone.refresh);
     putInt(zone.retry);
     putInt(zone.expire);
     putInt(zone.minimum);
+    int n = pos - rdlength - 2;
+    buf[rdlength] = (byte) (n >>> 8);
+    buf[rdlength + 1] = (byte) n;
     answers++;
     prevLabels = 0;
   }
 
   /** Writes the apex NS RRset. */
   public void writeNs() {
-    for (ZoneWire.EncodedName ns : zone.nameServers) {
+    for (ZoneWire.RdataName ns : zone.nameServers) {
       writeOriginRef();
       putInt((2 << 16) | 1);
       putInt(zone.ttl);
-      putShort(ns.length());
-      writeEncoded(ns);
+      int rdlength = pos;
+      pos += 2;
+      writeRdataName(ns);
+      int n = pos - rdlength - 2;
+      buf[rdlength] = (byte) (n >>> 8);
+      buf[rdlength + 1] = (byte) n;
       answers++;
     }
     prevLabels = 0;
@@ -173,7 +201,7 @@ public final class ZoneMessageWriter {
   }
 
   /**
-   * Ends the message: patches ANCOUNT, appends OPT, writes the TCP length.
+   * Ends the message: appends OPT, patches ANCOUNT, signs, writes the TCP length.
    *
    * @return bytes of {@link #buffer()} in use, starting at index 0
    */
@@ -185,9 +213,10 @@ public final class ZoneMessageWriter {
       putInt(0); // extended rcode, version 0, flags
       putShort(0);
     }
-    int len = pos - base;
     buf[base + 6] = (byte) (answers >>> 8);
     buf[base + 7] = (byte) answers;
+    int len = signer.sign(buf, base, pos - base);
+    pos = base + len;
     if (base == 2) {
       buf[0] = (byte) (len >>> 8);
       buf[1] = (byte) len;
@@ -259,21 +288,49 @@ public final class ZoneMessageWriter {
       if (originOffset >= POINTER_LIMIT) {
         throw new IllegalStateException("origin must be written at the start of a message");
       }
+      rememberOrigin(originOffset);
       System.arraycopy(zone.origin, 0, buf, pos, zone.origin.length);
       pos += zone.origin.length;
     }
   }
 
-  private void writeEncoded(ZoneWire.EncodedName name) {
-    System.arraycopy(name.bytes(), 0, buf, pos, name.bytes().length);
-    pos += name.bytes().length;
-    if (name.pointsToOrigin()) {
-      writeOriginRef();
+  /** Registers the origin's suffixes written at {@code offset} as RDATA compression targets. */
+  private void rememberOrigin(int offset) {
+    int p = offset;
+    for (int i = 0; i < zone.originSuffixes.length - 1; i++) {
+      rememberSuffix(zone.originSuffixes[i], p);
+      p += (zone.origin[p - offset] & 0xff) + 1;
+    }
+  }
+
+  /**
+   * Writes an SOA or NS RDATA name, compressed against the longest suffix already written in this
+   * message (the origin, earlier RDATA names); these are few and cold, so a map is fine here.
+   */
+  private void writeRdataName(ZoneWire.RdataName name) {
+    byte[][] labels = name.labels();
+    String[] suffixes = name.suffixes();
+    for (int i = 0; i < labels.length; i++) {
+      Integer at = rdataSuffixes.get(suffixes[i]);
+      if (at != null) {
+        putShort(0xC000 | at);
+        return;
+      }
+      rememberSuffix(suffixes[i], pos - base);
+      System.arraycopy(labels[i], 0, buf, pos, labels[i].length);
+      pos += labels[i].length;
+    }
+    buf[pos++] = 0;
+  }
+
+  private void rememberSuffix(String suffix, int offset) {
+    if (offset < POINTER_LIMIT) {
+      rdataSuffixes.putIfAbsent(suffix, offset);
     }
   }
 
   private int reserve() {
-    return withOpt ? 11 : 0;
+    return (withOpt ? 11 : 0) + signer.reserve();
   }
 
   private void putShort(int v) {

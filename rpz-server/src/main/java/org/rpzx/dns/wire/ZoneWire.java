@@ -9,18 +9,42 @@ import org.rpzx.core.zone.ZoneSettings;
  */
 public final class ZoneWire {
 
-  /** A name in RDATA: the labels in front of the origin plus a pointer, or a literal name. */
-  record EncodedName(byte[] bytes, boolean pointsToOrigin) {
-    int length() {
-      return bytes.length + (pointsToOrigin ? 2 : 0);
+  /**
+   * A name in RDATA, split for compression: {@code labels[i]} is label i with its length octet and
+   * {@code suffixes[i]} the absolute text of the name from label i on (the compression key); {@code
+   * suffixes[labels.length]} is the root.
+   */
+  record RdataName(byte[][] labels, String[] suffixes) {
+
+    static RdataName of(String absoluteName) {
+      String n = absoluteName.equals(".") ? "" : absoluteName;
+      String[] parts = n.isEmpty() ? new String[0] : n.substring(0, n.length() - 1).split("\\.");
+      byte[][] labels = new byte[parts.length][];
+      String[] suffixes = new String[parts.length + 1];
+      for (int i = 0; i < parts.length; i++) {
+        labels[i] = WireName.relative(parts[i]);
+        suffixes[i] = String.join(".", List.of(parts).subList(i, parts.length)) + ".";
+      }
+      suffixes[parts.length] = ".";
+      return new RdataName(labels, suffixes);
+    }
+
+    /** Length written without compression. */
+    int literalLength() {
+      int n = 1;
+      for (byte[] l : labels) {
+        n += l.length;
+      }
+      return n;
     }
   }
 
   final byte[] origin;
+  final String[] originSuffixes;
   final int ttl;
-  final EncodedName mname;
-  final EncodedName rname;
-  final List<EncodedName> nameServers;
+  final RdataName mname;
+  final RdataName rname;
+  final List<RdataName> nameServers;
   final int refresh;
   final int retry;
   final int expire;
@@ -28,10 +52,11 @@ public final class ZoneWire {
 
   private ZoneWire(ZoneSettings s) {
     origin = WireName.absolute(s.origin());
+    originSuffixes = RdataName.of(s.origin()).suffixes();
     ttl = (int) s.ttl();
-    mname = encode(s.primaryNs(), s.origin());
-    rname = encode(s.hostmaster(), s.origin());
-    nameServers = s.nameServers().stream().map(n -> encode(n, s.origin())).toList();
+    mname = RdataName.of(s.primaryNs());
+    rname = RdataName.of(s.hostmaster());
+    nameServers = s.nameServers().stream().map(RdataName::of).toList();
     refresh = (int) s.refresh();
     retry = (int) s.retry();
     expire = (int) s.expire();
@@ -47,19 +72,8 @@ public final class ZoneWire {
     return origin.clone();
   }
 
-  /** Encoded size of the SOA record when its owner is a pointer. */
+  /** Upper bound of the SOA record's size when its owner is a pointer. */
   int soaRecordLength() {
-    return 2 + 10 + mname.length() + rname.length() + 20;
-  }
-
-  private static EncodedName encode(String absoluteName, String origin) {
-    if (absoluteName.equals(origin)) {
-      return new EncodedName(new byte[0], true);
-    }
-    if (!origin.equals(".") && absoluteName.endsWith("." + origin)) {
-      String prefix = absoluteName.substring(0, absoluteName.length() - origin.length() - 1);
-      return new EncodedName(WireName.relative(prefix), true);
-    }
-    return new EncodedName(WireName.absolute(absoluteName), false);
+    return 2 + 10 + mname.literalLength() + rname.literalLength() + 20;
   }
 }

@@ -239,7 +239,24 @@ class QueryProcessorTest {
   void axfrOverTcpFromAllowedSourceStreams() throws Exception {
     Reply r = processor.process(query("community.rpz.", Type.AXFR).toWire(), LOCAL, true);
     assertThat(r).isInstanceOf(Reply.Stream.class);
-    assertThat(events).extracting(TransferEvent::kind).containsExactly(TransferEvent.Kind.AXFR);
+    assertThat(events).as("recorded when the transfer ends, not when it starts").isEmpty();
+    var stream = ((Reply.Stream) r).stream();
+    long bytes = 0;
+    while (stream.hasNext()) {
+      var b = stream.next(io.netty.buffer.UnpooledByteBufAllocator.DEFAULT);
+      bytes += b.readableBytes();
+      b.release();
+    }
+    stream.finished(true);
+    stream.finished(true); // at most one event per transfer
+    assertThat(events).hasSize(1);
+    TransferEvent e = events.get(0);
+    assertThat(e.kind()).isEqualTo(TransferEvent.Kind.AXFR);
+    assertThat(e.serial()).isEqualTo(100);
+    assertThat(e.bytes()).isEqualTo(bytes).isGreaterThan(100);
+    assertThat(e.duration().isNegative()).isFalse();
+    assertThat(e.complete()).isTrue();
+    assertThat(e.consumer()).isNull(); // allowed by subnet, not a known consumer
   }
 
   @Test

@@ -53,6 +53,12 @@ public final class RawDns {
 
   /** Reads one framed message; null at end of stream. */
   public static Message read(Socket s) throws IOException {
+    byte[] b = readBytes(s);
+    return b == null ? null : new Message(b);
+  }
+
+  /** Reads one framed message's bytes (without the length); null at end of stream. */
+  public static byte[] readBytes(Socket s) throws IOException {
     DataInputStream in = new DataInputStream(s.getInputStream());
     int len;
     try {
@@ -62,6 +68,18 @@ public final class RawDns {
     }
     byte[] b = new byte[len];
     in.readFully(b);
-    return new Message(b);
+    return b;
+  }
+
+  /** Sends one datagram and returns the answer's bytes. */
+  public static byte[] udpBytes(InetSocketAddress server, byte[] query) throws IOException {
+    try (DatagramSocket s = new DatagramSocket()) {
+      s.setSoTimeout(5000);
+      s.send(new DatagramPacket(query, query.length, server));
+      byte[] buf = new byte[65535];
+      DatagramPacket p = new DatagramPacket(buf, buf.length);
+      s.receive(p);
+      return Arrays.copyOf(buf, p.getLength());
+    }
   }
 }

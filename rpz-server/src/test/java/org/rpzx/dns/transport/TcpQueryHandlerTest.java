@@ -11,31 +11,41 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rpzx.dns.access.CidrMatcher;
+import org.rpzx.dns.access.ConsumerDirectory;
+import org.rpzx.dns.access.ConsumerInfo;
 import org.rpzx.dns.access.TransferAuthorizer;
 import org.rpzx.dns.query.QueryProcessor;
-import org.rpzx.dns.query.TransferLog;
+import org.rpzx.dns.query.TransferEvent;
 import org.rpzx.dns.support.DnsTestSupport;
 import org.rpzx.dns.support.TrackingAllocator;
+import org.rpzx.dns.support.TsigTestKeys;
 import org.rpzx.dns.testzone.TestZone;
+import org.rpzx.dns.tsig.TsigAlgorithm;
+import org.rpzx.dns.tsig.TsigKey;
+import org.rpzx.dns.tsig.TsigKeyring;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Opcode;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Section;
+import org.xbill.DNS.TSIG;
 import org.xbill.DNS.Type;
 
 class TcpQueryHandlerTest {
 
   private final TrackingAllocator alloc = new TrackingAllocator();
   private final List<ByteBuf> inbound = new ArrayList<>();
+  private final List<TransferEvent> events = new ArrayList<>();
   private EmbeddedChannel channel;
 
   @BeforeAll
@@ -44,13 +54,17 @@ class TcpQueryHandlerTest {
   }
 
   private void start(TestZone zone, InetSocketAddress remote) {
-    QueryProcessor p =
+    start(
+        remote,
         new QueryProcessor(
             zone,
             TransferAuthorizer.bySubnet(CidrMatcher.of("127.0.0.0/8")),
-            TransferLog.NONE,
+            events::add,
             1232,
-            16_384);
+            16_384));
+  }
+
+  private void start(InetSocketAddress remote, QueryProcessor p) {
     channel = HandlerLeakSupport.channel(alloc, remote);
     channel
         .pipeline()
@@ -73,6 +87,15 @@ class TcpQueryHandlerTest {
     }
     inbound.add(buf);
     channel.writeInbound(buf);
+  }
+
+  private List<byte[]> readAllFramed() {
+    List<byte[]> out = new ArrayList<>();
+    ByteBuf b;
+    while ((b = channel.readOutbound()) != null) {
+      out.add(HandlerLeakSupport.readAndRelease(b));
+    }
+    return out;
   }
 
   private List<Message> readAll() {
@@ -100,8 +123,17 @@ class TcpQueryHandlerTest {
         withId(query("community.rpz.", Type.SOA), 2),
         withId(query("nope.community.rpz.", Type.A), 3));
 
-    List<Message> messages = readAll();
+    List<byte[]> framed = readAllFramed();
+    List<Message> messages = framed.stream().map(b -> parse(DnsTestSupport.unframe(b))).toList();
     assertThat(messages.size()).isGreaterThan(3);
+    // the transfer is logged once its last message is written, with the bytes written
+    long axfrBytes = framed.subList(0, framed.size() - 2).stream().mapToLong(b -> b.length).sum();
+    List<TransferEvent> transfers =
+        events.stream().filter(e -> e.kind() == TransferEvent.Kind.AXFR).toList();
+    assertThat(transfers).hasSize(1);
+    assertThat(transfers.get(0).bytes()).isEqualTo(axfrBytes);
+    assertThat(transfers.get(0).complete()).isTrue();
+    assertThat(transfers.get(0).serial()).isEqualTo(9);
     int records = 0;
     for (int i = 0; i < messages.size() - 2; i++) {
       assertThat(messages.get(i).getHeader().getID()).isEqualTo(1);
@@ -113,6 +145,45 @@ class TcpQueryHandlerTest {
     assertThat(messages.get(messages.size() - 2).getHeader().getID()).isEqualTo(2);
     assertThat(messages.get(messages.size() - 1).getHeader().getID()).isEqualTo(3);
     assertThat(messages.get(messages.size() - 1).getRcode()).isEqualTo(Rcode.NXDOMAIN);
+  }
+
+  @Test
+  void signedTransferEveryMessageVerifiedWithoutLeaks() throws Exception {
+    TsigKey key = TsigTestKeys.key("xfr.example.", TsigAlgorithm.HMAC_SHA256, 1);
+    List<String> names = IntStream.range(0, 5_000).mapToObj(i -> "n" + i + ".example").toList();
+    start(
+        HandlerLeakSupport.CLIENT,
+        new QueryProcessor(
+            new TestZone(org.rpzx.core.zone.ZoneSettings.defaults(), 9, names),
+            TransferAuthorizer.forConsumers(
+                CidrMatcher.of(),
+                ConsumerDirectory.of(
+                    List.of(
+                        new ConsumerInfo(
+                            "c", "i", Optional.of(key.name()), List.of(), List.of())))),
+            events::add,
+            TsigKeyring.of(key),
+            Clock.systemUTC(),
+            1232,
+            16_384));
+    TSIG client = TsigTestKeys.client(key);
+    byte[] q = TsigTestKeys.sign(query("community.rpz.", Type.AXFR), client);
+    send(q);
+    TSIG.StreamVerifier verifier = new TSIG.StreamVerifier(client, parse(q).getTSIG());
+    int records = 0;
+    int messages = 0;
+    for (byte[] framed : readAllFramed()) {
+      byte[] wire = DnsTestSupport.unframe(framed);
+      Message m = parse(wire);
+      assertThat(m.getTSIG()).isNotNull();
+      assertThat(verifier.verify(m, wire)).isEqualTo(Rcode.NOERROR);
+      records += m.getSection(Section.ANSWER).size();
+      messages++;
+    }
+    assertThat(records).isEqualTo(2 * 5_000 + 3);
+    assertThat(messages).isGreaterThan(5);
+    assertThat(events).hasSize(1);
+    assertThat(events.get(0).consumer()).isEqualTo("c");
   }
 
   @Test
@@ -183,7 +254,11 @@ class TcpQueryHandlerTest {
     assertThat(encoded).isBetween(2, 10);
     channel.runPendingTasks();
     assertThat(alloc.allocatedCount()).isEqualTo(encoded);
+    assertThat(events).isEmpty();
     channel.close();
     assertThat(readAll()).isEmpty();
+    assertThat(events).hasSize(1);
+    assertThat(events.get(0).complete()).isFalse();
+    assertThat(events.get(0).bytes()).isPositive().isLessThan(2_000_000);
   }
 }

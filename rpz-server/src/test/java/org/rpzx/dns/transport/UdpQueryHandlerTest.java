@@ -11,6 +11,7 @@ import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +21,8 @@ import org.rpzx.dns.access.CidrMatcher;
 import org.rpzx.dns.access.TransferAuthorizer;
 import org.rpzx.dns.query.QueryProcessor;
 import org.rpzx.dns.query.TransferLog;
+import org.rpzx.dns.ratelimit.RateLimitSettings;
+import org.rpzx.dns.ratelimit.ResponseRateLimiter;
 import org.rpzx.dns.support.TrackingAllocator;
 import org.rpzx.dns.testzone.TestZone;
 import org.xbill.DNS.Flags;
@@ -41,6 +44,10 @@ class UdpQueryHandlerTest {
   }
 
   private void start(TestZone zone) {
+    start(zone, ResponseRateLimiter.create(RateLimitSettings.OFF));
+  }
+
+  private void start(TestZone zone, ResponseRateLimiter limiter) {
     QueryProcessor p =
         new QueryProcessor(
             zone,
@@ -49,7 +56,7 @@ class UdpQueryHandlerTest {
             1232,
             16_384);
     channel = HandlerLeakSupport.channel(alloc, HandlerLeakSupport.CLIENT);
-    channel.pipeline().addLast(new UdpQueryHandler(p));
+    channel.pipeline().addLast(new UdpQueryHandler(p, limiter));
   }
 
   @AfterEach
@@ -89,6 +96,33 @@ class UdpQueryHandlerTest {
     assertThat(ask(garbage).getRcode()).isEqualTo(Rcode.FORMERR);
     assertThat(ask(query("community.rpz.", Type.AXFR).toWire()).getRcode())
         .isEqualTo(Rcode.REFUSED);
+  }
+
+  @Test
+  void rateLimitDropsAndSlipsTruncatedAnswers() {
+    AtomicLong nanos = new AtomicLong();
+    RateLimitSettings rrl =
+        RateLimitSettings.defaults().withResponsesPerSecond(2).withSlip(2).withExempt(List.of());
+    start(TestZone.of(7, "evil.example"), new ResponseRateLimiter(rrl, nanos::get));
+    byte[] q = query("evil.example.community.rpz.", Type.A).toWire();
+    List<String> seen = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      DatagramPacket reply = send(q);
+      if (reply == null) {
+        seen.add("drop");
+      } else {
+        Message m = parse(HandlerLeakSupport.readAndRelease(reply.content()));
+        seen.add(
+            m.getHeader().getFlag(Flags.TC)
+                ? "tc:" + m.getSection(Section.ANSWER).size()
+                : "answer:" + m.getSection(Section.ANSWER).size());
+      }
+    }
+    assertThat(seen).containsExactly("answer:1", "answer:1", "drop", "tc:0", "drop", "tc:0");
+    nanos.addAndGet(500_000_000L); // one token back at 2/s
+    DatagramPacket again = send(q);
+    assertThat(parse(HandlerLeakSupport.readAndRelease(again.content())).getSection(Section.ANSWER))
+        .hasSize(1);
   }
 
   @Test

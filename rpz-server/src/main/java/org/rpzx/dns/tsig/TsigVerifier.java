@@ -1,0 +1,48 @@
+package org.rpzx.dns.tsig;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.TSIG;
+import org.xbill.DNS.TSIGRecord;
+
+/**
+ * Verifies the TSIG of incoming requests against the {@link TsigKeyring} (RFC 8945 §5.2): unknown
+ * key or algorithm → BADKEY, wrong MAC → BADSIG, time outside the fudge → BADTIME. Thread-safe.
+ */
+public final class TsigVerifier {
+
+  private final TsigKeyring keyring;
+  private final Clock clock;
+
+  public TsigVerifier(TsigKeyring keyring, Clock clock) {
+    this.keyring = keyring;
+    this.clock = clock;
+  }
+
+  /**
+   * @param request the parsed request
+   * @param wire the request exactly as received (the MAC covers these bytes)
+   */
+  public TsigCheck check(Message request, byte[] wire) {
+    TSIGRecord tsig = request.getTSIG();
+    if (tsig == null) {
+      return TsigCheck.UNSIGNED;
+    }
+    Optional<TsigKey> key = keyring.find(tsig.getName());
+    Optional<TsigAlgorithm> algorithm = TsigAlgorithm.fromDnsName(tsig.getAlgorithm());
+    if (key.isEmpty() || algorithm.isEmpty() || key.get().algorithm() != algorithm.get()) {
+      return new TsigCheck.Failed(Rcode.BADKEY, tsig, null);
+    }
+    TSIG t = key.get().toTsig(clock);
+    int result = t.verify(request, wire, null);
+    if (result == Rcode.NOERROR) {
+      return new TsigCheck.Verified(t, key.get().name(), algorithm.get(), tsig);
+    }
+    if (result == Rcode.BADTIME) {
+      return new TsigCheck.Failed(Rcode.BADTIME, tsig, t);
+    }
+    return new TsigCheck.Failed(result == Rcode.BADKEY ? Rcode.BADKEY : Rcode.BADSIG, tsig, null);
+  }
+}

@@ -1,0 +1,2 @@
+/** Tests of TSIG keys, verification and signing. */
+package org.rpzx.dns.tsig;
