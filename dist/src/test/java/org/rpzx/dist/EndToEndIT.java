@@ -63,7 +63,10 @@ class EndToEndIT {
 
   private RpzxConfig config() throws Exception {
     Path topSites = dir.resolve("top.csv");
-    Files.copy(getClass().getResourceAsStream("/top-sites-test.csv"), topSites);
+    Files.copy(
+        getClass().getResourceAsStream("/top-sites-test.csv"),
+        topSites,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     RpzxConfig d = RpzxConfig.defaults();
     return new RpzxConfig(
         dir.resolve("data").toString(),
