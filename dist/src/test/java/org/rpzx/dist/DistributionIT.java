@@ -119,7 +119,7 @@ class DistributionIT {
 
     Files.writeString(
         dir.resolve("domains.txt"),
-        "evil.example.org\n*.phish.example.net\nbücher-böse.de\nhttp://evil.example/login\n"
+        "malware-c2.example\n*.phish.example\nbücher-böse.example\nhttp://evil.example/login\n"
             + "192.0.2.1\nmail.google.com\n");
     Run swaks =
         run(
@@ -159,13 +159,14 @@ class DistributionIT {
         owners.add(f[0]);
       }
     }
-    String idn = java.net.IDN.toASCII("bücher-böse.de"); // independent oracle; IDNA2003 agrees here
+    String idn =
+        java.net.IDN.toASCII("bücher-böse.example"); // independent oracle; IDNA2003 agrees here
     assertThat(owners)
         .containsExactlyInAnyOrder(
-            "evil.example.org.community.rpz.",
-            "*.evil.example.org.community.rpz.",
-            "phish.example.net.community.rpz.",
-            "*.phish.example.net.community.rpz.",
+            "malware-c2.example.community.rpz.",
+            "*.malware-c2.example.community.rpz.",
+            "phish.example.community.rpz.",
+            "*.phish.example.community.rpz.",
             idn + ".community.rpz.",
             "*." + idn + ".community.rpz.");
 
