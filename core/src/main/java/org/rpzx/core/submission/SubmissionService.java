@@ -68,6 +68,17 @@ public final class SubmissionService implements SubmissionPort {
     return authorizer.check(address, method);
   }
 
+  /**
+   * Submits the bytes of one {@code domains.txt} (UTF-8, with or without BOM; invalid bytes only
+   * fail their own lines) for an authenticated identity, e.g. an HTTP body.
+   */
+  public SubmissionOutcome submit(SenderIdentity identity, String channel, byte[] domainsTxt) {
+    String text = new String(domainsTxt, StandardCharsets.UTF_8); // malformed bytes become U+FFFD
+    return submit(
+        new SubmissionRequest(
+            identity, channel, null, List.of(new DomainsFile("domains.txt", text))));
+  }
+
   @Override
   public SubmissionOutcome submit(SubmissionRequest request) {
     if (request.files().isEmpty()) {

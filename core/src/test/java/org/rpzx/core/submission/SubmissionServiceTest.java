@@ -122,6 +122,39 @@ class SubmissionServiceTest {
   }
 
   @Test
+  void bytesOfOneFileWithBomAndBadUtf8FailOnlyTheirLine() {
+    byte[] body = {
+      (byte) 0xEF,
+      (byte) 0xBB,
+      (byte) 0xBF,
+      'a',
+      '.',
+      'e',
+      'x',
+      'a',
+      'm',
+      'p',
+      'l',
+      'e',
+      '.',
+      'o',
+      'r',
+      'g',
+      '\n',
+      (byte) 0xFF,
+      'x',
+      '.',
+      'o',
+      'r',
+      'g',
+      '\n'
+    };
+    SubmissionReport r = ((SubmissionOutcome.Applied) service.submit(alice, "http", body)).report();
+    assertThat(r.accepted()).isEqualTo(1);
+    assertThat(r.rejectedLines()).singleElement().extracting(RejectedLine::lineNumber).isEqualTo(2);
+  }
+
+  @Test
   void noFilesIsARefusal() {
     assertThat(service.submit(new SubmissionRequest(alice, "smtp", null, List.of())))
         .isInstanceOf(SubmissionOutcome.Refused.class);
