@@ -125,13 +125,17 @@ class SubmissionFlowTest {
   }
 
   @Test
-  void opaqueSmimeIsRefusedWithAClearReason() throws Exception {
+  void anUnreadableOpaqueSignatureIsRefusedNotTakenForUnsignedMail() throws Exception {
     byte[] msg =
         raw(
             "From: "
                 + SENDER
-                + "\nContent-Type: application/pkcs7-mime; smime-type=signed-data\n\nMIAG\n");
-    assertThat(process(msg).line()).startsWith("550 5.6.0 opaque S/MIME");
+                + "\nContent-Type: application/pkcs7-mime; smime-type=signed-data\n"
+                + "Content-Transfer-Encoding: base64\n\nMIAGCSqGSIb3DQEHAqCAMIACAQEx\n");
+    assertThat(process(msg).line())
+        .startsWith(
+            "550 5.7.1 S/MIME signature not accepted: the S/MIME signed message cannot be read");
+    assertThat(port.checkedSenders).isEmpty();
     assertThat(port.requests).isEmpty();
   }
 
