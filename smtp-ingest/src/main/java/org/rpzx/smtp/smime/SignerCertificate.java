@@ -34,8 +34,8 @@ final class SignerCertificate {
       return "the signer's certificate has a malformed extended key usage";
     }
     if (eku != null && !eku.contains(EMAIL_PROTECTION) && !eku.contains(ANY_EXTENDED_KEY_USAGE)) {
-      return "the signer's certificate is not for e-mail protection (extended key usage "
-          + String.join(", ", eku)
+      return "the signer's certificate is not for e-mail protection (extended key usage: "
+          + String.join(", ", eku.stream().map(SignerCertificate::usageName).toList())
           + ")";
     }
     boolean[] ku = cert.getKeyUsage();
@@ -45,6 +45,17 @@ final class SignerCertificate {
       return "the signer's certificate does not allow digital signatures (key usage)";
     }
     return null;
+  }
+
+  private static String usageName(String oid) {
+    return switch (oid) {
+      case "1.3.6.1.5.5.7.3.1" -> "serverAuth";
+      case "1.3.6.1.5.5.7.3.2" -> "clientAuth";
+      case "1.3.6.1.5.5.7.3.3" -> "codeSigning";
+      case "1.3.6.1.5.5.7.3.8" -> "timeStamping";
+      case "1.3.6.1.5.5.7.3.9" -> "OCSPSigning";
+      default -> oid;
+    };
   }
 
   /**

@@ -203,9 +203,9 @@ public final class SmimeVerifier {
       CertPathBuilder.getInstance("PKIX").build(params);
       return null;
     } catch (CertPathBuilderException e) {
-      return "the signer's certificate ("
+      return "the signer's certificate, issued by "
           + cert.getIssuerX500Principal().getName()
-          + ") does not chain to a trusted CA: "
+          + ", does not chain to a trusted CA: "
           + e.getMessage();
     } catch (InvalidAlgorithmParameterException e) {
       throw new IllegalStateException("PKIX parameters rejected", e);

@@ -142,6 +142,11 @@ public final class TestPki {
       return this;
     }
 
+    /** An intermediate CA, to be issued by another CA. */
+    public Spec asCa() {
+      return ca();
+    }
+
     Spec ca() {
       ca = true;
       eku = new KeyPurposeId[0];
