@@ -62,6 +62,12 @@ public final class SmimeVerifier {
   /** More signers than this is not a mail client's work. */
   static final int MAX_SIGNERS = 4;
 
+  /**
+   * A signature carries its signer's certificate and a few intermediates; many certificates with
+   * look-alike names would make the path search explode, so more than this is refused.
+   */
+  static final int MAX_CARRIED_CERTIFICATES = 16;
+
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -93,6 +99,14 @@ public final class SmimeVerifier {
     }
     Instant now = clock.instant();
     List<X509Certificate> carried = carriedCertificates(signature);
+    if (carried.size() > MAX_CARRIED_CERTIFICATES) {
+      return invalid(
+          "the signature carries "
+              + carried.size()
+              + " certificates; at most "
+              + MAX_CARRIED_CERTIFICATES
+              + " are accepted");
+    }
     SignatureVerdict verdict = null;
     for (SignerInformation signer : signers) {
       verdict = verifySigner(signer, signature, carried, from, now);

@@ -236,6 +236,17 @@ class SmimeVerifierTest {
   }
 
   @Test
+  void aSignatureCarryingTooManyCertificatesIsRefused() throws Exception {
+    java.security.cert.X509Certificate[] many =
+        new java.security.cert.X509Certificate[SmimeVerifier.MAX_CARRIED_CERTIFICATES];
+    for (int i = 0; i < many.length; i++) {
+      many[i] = TestPki.endEntity("Filler " + i).issue(CA).cert();
+    }
+    assertThat(reason(TestSigner.by(SIGNER).carrying(many).detached(FROM, CONTENT)))
+        .isEqualTo("the signature carries 17 certificates; at most 16 are accepted");
+  }
+
+  @Test
   void needsAnAnchor() {
     assertThatThrownBy(() -> new SmimeVerifier(List.of(), Clock.systemUTC()))
         .isInstanceOf(IllegalArgumentException.class);
