@@ -6,7 +6,6 @@ import static org.rpzx.smtp.SmtpIngestServerIT.settings;
 
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -333,17 +332,7 @@ class SmimeIT {
   /** One transaction with a raw client; returns the reply to the end of DATA. */
   static String sendRaw(int serverPort, byte[] message) throws IOException {
     try (RawSmtpClient c = new RawSmtpClient(serverPort)) {
-      c.reply();
-      c.command("EHLO client.example");
-      assertThat(c.command("MAIL FROM:<" + FROM + ">")).startsWith("250");
-      assertThat(c.command("RCPT TO:<" + COMMUNITY + ">")).startsWith("250");
-      assertThat(c.command("DATA")).startsWith("354");
-      c.output().write(dotStuff(message));
-      c.output().write(".\r\n".getBytes(StandardCharsets.US_ASCII));
-      c.output().flush();
-      String reply = c.reply();
-      c.command("QUIT");
-      return reply;
+      return c.transaction(FROM, COMMUNITY, message);
     }
   }
 
@@ -370,35 +359,8 @@ class SmimeIT {
     return out;
   }
 
-  // --- bytes ---------------------------------------------------------------------------------
-
-  /** Bare LF becomes CRLF; CRLF stays. */
   static byte[] crlf(byte[] in) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(in.length + in.length / 20);
-    for (int i = 0; i < in.length; i++) {
-      if (in[i] == '\n' && (i == 0 || in[i - 1] != '\r')) {
-        out.write('\r');
-      }
-      out.write(in[i]);
-    }
-    return out.toByteArray();
-  }
-
-  /** RFC 5321 §4.5.2: a line starting with a dot gets another. Input ends with CRLF. */
-  static byte[] dotStuff(byte[] in) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(in.length + 16);
-    boolean lineStart = true;
-    for (byte b : in) {
-      if (lineStart && b == '.') {
-        out.write('.');
-      }
-      out.write(b);
-      lineStart = b == '\n';
-    }
-    if (!lineStart) {
-      out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-    }
-    return out.toByteArray();
+    return RawSmtpClient.crlf(in);
   }
 
   /** Changes one base64 character in the middle of the opaque body. */
