@@ -2,16 +2,20 @@ package org.rpzx.smtp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.rpzx.core.submission.SubmissionPort;
 import org.rpzx.smtp.mime.AttachmentExtractor;
 import org.rpzx.smtp.mime.MimeLimits;
+import org.rpzx.smtp.smime.SmimeVerifier;
 import org.subethamail.smtp.server.SMTPServer;
-import org.subethamail.smtp.server.SessionHandler;
 
 /**
  * The SMTP receiver of SPEC §2: accepts mail for the community addresses, reads every {@code
- * domains.txt} while streaming and hands submissions to core through a {@link SubmissionPort}.
+ * domains.txt} while streaming, verifies S/MIME signatures and hands submissions to core through a
+ * {@link SubmissionPort}. Protected by a size limit, connection limits (in all and per source), a
+ * per-read timeout, session and DATA deadlines and a per-source message rate; offers STARTTLS when
+ * a certificate is configured.
  *
  * <pre>{@code
  * try (SmtpIngestServer smtp = new SmtpIngestServer(settings, port)) {
@@ -25,32 +29,51 @@ public final class SmtpIngestServer implements AutoCloseable {
 
   private final SmtpSettings settings;
   private final SMTPServer server;
+  private final ConnectionGuard guard;
   private boolean started;
   private boolean closed;
 
   public SmtpIngestServer(SmtpSettings settings, SubmissionPort port) {
+    this(settings, port, Clock.systemUTC());
+  }
+
+  /** With the clock S/MIME certificates are checked against (tests). */
+  SmtpIngestServer(SmtpSettings settings, SubmissionPort port, Clock clock) {
     this.settings = settings;
     CommunityAddresses community = CommunityAddresses.of(settings.communityAddresses());
+    SmimeVerifier verifier =
+        settings.smimeConfigured() ? new SmimeVerifier(settings.smimeTrustAnchors(), clock) : null;
     SubmissionFlow flow =
         new SubmissionFlow(
-            port, new AttachmentExtractor(MimeLimits.forMessageLimit(settings.maxMessageBytes())));
-    int maxBytes = settings.maxMessageBytes();
-    this.server =
+            port,
+            new AttachmentExtractor(MimeLimits.forMessageLimit(settings.maxMessageBytes())),
+            verifier);
+    SourceRateLimiter rateLimiter = new SourceRateLimiter(settings.messagesPerMinutePerSource());
+    this.guard =
+        new ConnectionGuard(
+            settings.maxConnectionsPerSource(), settings.sessionTimeout(), settings.hostName());
+    SMTPServer.Builder builder =
         SMTPServer.port(settings.port())
             .bindAddress(settings.bindAddress())
             .hostName(settings.hostName())
             .softwareName("rpzx")
             .messageHandlerFactory(
-                ctx -> new SubmissionMessageHandler(ctx, community, flow, maxBytes))
-            .maxMessageSize(maxBytes)
+                ctx ->
+                    new SubmissionMessageHandler(
+                        ctx, community, flow, settings, rateLimiter, guard.clockOf(ctx)))
+            .maxMessageSize(settings.maxMessageBytes())
             .maxRecipients(settings.maxRecipients())
             .maxConnections(settings.maxConnections())
-            .sessionHandler(
-                SessionHandler.limitConcurrentSessionsBySource(settings.maxConnectionsPerSource()))
+            .sessionHandler(guard)
             .connectionTimeout((int) settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
             .insertReceivedHeaders(false)
-            .serverThreadName("rpzx-smtp")
-            .build();
+            .serverThreadName("rpzx-smtp");
+    if (settings.tls() != null) {
+      // requireTLS stays off: SubEthaSMTP's own refusal lacks the enhanced status code, so the
+      // message handler refuses MAIL itself with 530 5.7.0
+      builder.enableTLS().startTlsSocketFactory(settings.tls()::wrap);
+    }
+    this.server = builder.build();
   }
 
   /**
@@ -98,5 +121,6 @@ public final class SmtpIngestServer implements AutoCloseable {
     if (started) {
       server.stop();
     }
+    guard.close();
   }
 }

@@ -11,29 +11,52 @@ import org.rpzx.core.submission.SubmissionRequest;
 import org.rpzx.smtp.mime.AttachmentExtractor;
 import org.rpzx.smtp.mime.ExtractedMessage;
 import org.rpzx.smtp.mime.Extraction;
-import org.rpzx.smtp.mime.SmimeForm;
+import org.rpzx.smtp.smime.SignatureVerdict;
+import org.rpzx.smtp.smime.SmimeVerifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One received message from its bytes to the SMTP reply (SPEC §2): extract, authorize the header
- * {@code From}, require a {@code domains.txt}, submit, and map the outcome. A {@code 250} is only
- * returned after {@link SubmissionPort#submit} said {@code Applied}; anything unexpected from the
- * port is a {@code 451} so the sending MTA retries and nothing is lost.
+ * One received message from its bytes to the SMTP reply (SPEC §2): extract, verify an S/MIME
+ * signature, authorize the sender, require a {@code domains.txt}, submit, and map the outcome. A
+ * {@code 250} is only returned after {@link SubmissionPort#submit} said {@code Applied}; anything
+ * unexpected from the port is a {@code 451} so the sending MTA retries and nothing is lost.
+ *
+ * <p>Signed mail is authorized as {@link AuthMethod#SMIME} only with a valid signature by the
+ * {@code From} address; any other signature is refused with {@code 550 5.7.1} and its reason, never
+ * treated as unsigned. Without a verifier (no trust anchors configured) signed mail is refused too:
+ * a signature that cannot be checked is not a valid one, and quietly ignoring it would hide the
+ * missing configuration. Unsigned mail is authorized as {@link AuthMethod#FROM_HEADER}; whether
+ * that is enough (S/MIME required) is core's decision.
  *
  * <p>No sockets here: the SMTP handler feeds it the DATA stream.
  */
 public final class SubmissionFlow {
 
   static final String CHANNEL = "smtp";
+  static final String SIGNATURE_REFUSED = "S/MIME signature not accepted: ";
+  static final String SMIME_NOT_CONFIGURED =
+      "S/MIME signed mail cannot be verified here (no trust anchors configured);"
+          + " send it unsigned or ask the operator";
   private static final Logger LOG = LoggerFactory.getLogger(SubmissionFlow.class);
 
   private final SubmissionPort port;
   private final AttachmentExtractor extractor;
+  private final SmimeVerifier verifier;
 
+  /** A flow without S/MIME trust anchors: signed mail is refused. */
   public SubmissionFlow(SubmissionPort port, AttachmentExtractor extractor) {
+    this(port, extractor, null);
+  }
+
+  /**
+   * @param verifier checks S/MIME signatures; null when no trust anchors are configured
+   */
+  public SubmissionFlow(
+      SubmissionPort port, AttachmentExtractor extractor, SmimeVerifier verifier) {
     this.port = port;
     this.extractor = extractor;
+    this.verifier = verifier;
   }
 
   /**
@@ -52,21 +75,47 @@ public final class SubmissionFlow {
     }
     message.transferTo(OutputStream.nullOutputStream()); // all of it arrived within the limit
     if (extraction instanceof Extraction.Rejected r) {
-      return r.kind() == Extraction.Kind.SENDER
-          ? SmtpReply.notAuthorized("cannot identify the sender: " + r.reason())
-          : SmtpReply.badContent(r.reason());
+      return switch (r.kind()) {
+        case SENDER -> SmtpReply.notAuthorized("cannot identify the sender: " + r.reason());
+        case SIGNATURE -> SmtpReply.notAuthorized(SIGNATURE_REFUSED + r.reason());
+        case MALFORMED -> SmtpReply.badContent(r.reason());
+      };
     }
-    return decide(((Extraction.Extracted) extraction).message());
+    ExtractedMessage m = ((Extraction.Extracted) extraction).message();
+    AuthMethod method = AuthMethod.FROM_HEADER;
+    if (m.signed()) {
+      SmtpReply refusal = verify(m);
+      if (refusal != null) {
+        return refusal;
+      }
+      method = AuthMethod.SMIME;
+    }
+    return decide(m, method);
   }
 
-  private SmtpReply decide(ExtractedMessage m) {
-    if (m.smime() == SmimeForm.PKCS7_MIME) {
-      return SmtpReply.badContent(
-          "opaque S/MIME (application/pkcs7-mime) is not supported yet;"
-              + " send multipart/signed or unsigned mail");
+  /** Null when the signature is valid; otherwise the refusal. */
+  private SmtpReply verify(ExtractedMessage m) {
+    if (verifier == null) {
+      LOG.info("refused S/MIME signed mail from {}: no trust anchors configured", m.from());
+      return SmtpReply.notAuthorized(SMIME_NOT_CONFIGURED);
     }
+    SignatureVerdict verdict;
     try {
-      SenderCheck check = port.checkSender(m.from(), AuthMethod.FROM_HEADER);
+      verdict = verifier.verify(m.signature(), m.from());
+    } catch (RuntimeException e) {
+      LOG.error("S/MIME verification failed unexpectedly for {} ({})", m.from(), m.messageId(), e);
+      return SmtpReply.tryLater("internal error while verifying the signature");
+    }
+    if (verdict instanceof SignatureVerdict.Invalid invalid) {
+      LOG.info("refused S/MIME signature from {}: {}", m.from(), invalid.reason());
+      return SmtpReply.notAuthorized(SIGNATURE_REFUSED + invalid.reason());
+    }
+    return null;
+  }
+
+  private SmtpReply decide(ExtractedMessage m, AuthMethod method) {
+    try {
+      SenderCheck check = port.checkSender(m.from(), method);
       if (check instanceof SenderCheck.Unauthorized u) {
         LOG.info("refused sender {}: {}", m.from(), u.reason());
         return SmtpReply.notAuthorized(u.reason());

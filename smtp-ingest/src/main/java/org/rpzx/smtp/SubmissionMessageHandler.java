@@ -2,6 +2,8 @@ package org.rpzx.smtp;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import org.subethamail.smtp.DropConnectionException;
 import org.subethamail.smtp.MessageContext;
 import org.subethamail.smtp.MessageHandler;
@@ -9,38 +11,56 @@ import org.subethamail.smtp.RejectException;
 import org.subethamail.smtp.server.Session;
 
 /**
- * One SMTP mail transaction. The envelope sender is ignored (the header {@code From} identifies the
- * submitter); recipients must be community addresses; DATA runs through {@link SubmissionFlow}
- * behind a size limiter.
+ * One SMTP mail transaction. {@code MAIL} checks the listener's protections (STARTTLS first when
+ * required, the per-source rate); the envelope sender itself is ignored (the header {@code From} or
+ * the S/MIME signer identifies the submitter); recipients must be community addresses; DATA runs
+ * through {@link SubmissionFlow} behind a size limiter and under the session's DATA deadline.
  *
  * <p>How SubEthaSMTP 7.2.2 turns this into replies: a string returned by {@link #data} is sent as
  * {@code 250 <string>}; a {@link RejectException} as {@code <code> <message>}, without draining the
  * rest of DATA (the flow reads it to the end first); a {@link DropConnectionException} is sent and
- * the connection closed, so the unread rest of an oversized body is never taken for commands.
+ * the connection closed, so the unread rest of an oversized body is never taken for commands. A
+ * {@code RejectException} from {@link #from} resets the transaction.
  */
 final class SubmissionMessageHandler implements MessageHandler {
 
   static final String TOO_LARGE = "5.3.4 message exceeds fixed maximum size";
+  static final String STARTTLS_FIRST = "5.7.0 Must issue a STARTTLS command first";
 
   private final MessageContext context;
   private final CommunityAddresses community;
   private final SubmissionFlow flow;
-  private final int maxMessageBytes;
+  private final SmtpSettings settings;
+  private final SourceRateLimiter rateLimiter;
+  private final SessionClock clock;
 
   SubmissionMessageHandler(
       MessageContext context,
       CommunityAddresses community,
       SubmissionFlow flow,
-      int maxMessageBytes) {
+      SmtpSettings settings,
+      SourceRateLimiter rateLimiter,
+      SessionClock clock) {
     this.context = context;
     this.community = community;
     this.flow = flow;
-    this.maxMessageBytes = maxMessageBytes;
+    this.settings = settings;
+    this.rateLimiter = rateLimiter;
+    this.clock = clock;
   }
 
   @Override
-  public void from(String reversePath) {
-    // not the identity: SPEC §2 authorizes by the header From (or, later, the S/MIME signer)
+  public void from(String reversePath) throws RejectException {
+    if (settings.requireTls() && !(context instanceof Session s && s.isTLSStarted())) {
+      throw new RejectException(530, STARTTLS_FIRST);
+    }
+    InetAddress source = sourceAddress();
+    if (source != null && !rateLimiter.tryAcquire(source)) {
+      throw new RejectException(
+          450,
+          "4.7.1 too many messages from " + source.getHostAddress() + ", try again in a minute");
+    }
+    // the reverse path is not the identity: SPEC §2 authorizes by the header From or the signer
   }
 
   @Override
@@ -56,15 +76,34 @@ final class SubmissionMessageHandler implements MessageHandler {
 
   @Override
   public String data(InputStream data) throws RejectException, IOException {
-    SizeLimitedInputStream limited = new SizeLimitedInputStream(data, maxMessageBytes);
+    int maxBytes = settings.maxMessageBytes();
+    SizeLimitedInputStream limited = new SizeLimitedInputStream(data, maxBytes);
+    InputStream message = limited;
+    if (clock != null) {
+      clock.dataStarted(settings.dataTimeout());
+      message = new EndOfStreamSignal(limited, clock::dataReceived);
+    }
     SmtpReply reply;
+    SessionClock.Limit passed = null;
     try {
-      reply = flow.process(limited);
+      reply = flow.process(message);
     } catch (IOException e) {
-      if (e instanceof MessageTooLargeException || limited.count() > maxMessageBytes) {
+      if (clock != null && clock.killed()) {
+        // a deadline closed the connection under the read and said 421 already
+        throw new DropConnectionException(421, "4.4.2 time limit exceeded");
+      }
+      if (e instanceof MessageTooLargeException || limited.count() > maxBytes) {
         throw new DropConnectionException(552, TOO_LARGE);
       }
       throw e;
+    } finally {
+      if (clock != null) {
+        passed = clock.dataFinished();
+      }
+    }
+    if (passed != null) {
+      // the reply to a message that was processed goes out; then the deadline is honoured
+      throw new DropConnectionException(reply.code(), reply.text());
     }
     if (reply.isSuccess()) {
       return reply.text();
@@ -75,6 +114,10 @@ final class SubmissionMessageHandler implements MessageHandler {
 
   @Override
   public void done() {}
+
+  private InetAddress sourceAddress() {
+    return context.getRemoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
+  }
 
   /**
    * RFC 5321 §4.1.1.4: the end of DATA ends the transaction whatever the reply. SubEthaSMTP 7.2.2

@@ -60,7 +60,14 @@ final class FakeSubmissionPort implements SubmissionPort {
   public SenderCheck checkSender(String address, AuthMethod method) {
     checkedSenders.add(address);
     checkedMethods.add(method);
-    return senders.apply(address);
+    SenderCheck check = senders.apply(address);
+    if (check instanceof SenderCheck.Authorized a) {
+      // as core does: the identity records how the sender was authenticated
+      SenderIdentity i = a.identity();
+      return new SenderCheck.Authorized(
+          new SenderIdentity(i.institutionId(), i.institution(), i.sender(), method));
+    }
+    return check;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.rpzx.smtp;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -53,6 +54,59 @@ final class RawSmtpClient implements AutoCloseable {
 
   OutputStream output() {
     return out;
+  }
+
+  /**
+   * One whole mail transaction after the greeting: EHLO, MAIL, RCPT, DATA with {@code message}
+   * dot-stuffed, QUIT; returns the reply to the end of DATA.
+   */
+  String transaction(String from, String to, byte[] message) throws IOException {
+    reply();
+    command("EHLO client.example");
+    assertReply(command("MAIL FROM:<" + from + ">"), "250");
+    assertReply(command("RCPT TO:<" + to + ">"), "250");
+    assertReply(command("DATA"), "354");
+    out.write(dotStuff(message));
+    out.write(".\r\n".getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+    String reply = reply();
+    command("QUIT");
+    return reply;
+  }
+
+  private static void assertReply(String reply, String code) {
+    if (reply == null || !reply.startsWith(code)) {
+      throw new AssertionError("expected " + code + ", got " + reply);
+    }
+  }
+
+  /** Bare LF becomes CRLF, as an MTA carries a message; CRLF stays. */
+  static byte[] crlf(byte[] in) {
+    ByteArrayOutputStream o = new ByteArrayOutputStream(in.length + in.length / 20);
+    for (int i = 0; i < in.length; i++) {
+      if (in[i] == '\n' && (i == 0 || in[i - 1] != '\r')) {
+        o.write('\r');
+      }
+      o.write(in[i]);
+    }
+    return o.toByteArray();
+  }
+
+  /** RFC 5321 §4.5.2: a line starting with a dot gets another; the end gets a CRLF if missing. */
+  static byte[] dotStuff(byte[] in) {
+    ByteArrayOutputStream o = new ByteArrayOutputStream(in.length + 16);
+    boolean lineStart = true;
+    for (byte b : in) {
+      if (lineStart && b == '.') {
+        o.write('.');
+      }
+      o.write(b);
+      lineStart = b == '\n';
+    }
+    if (!lineStart) {
+      o.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+    return o.toByteArray();
   }
 
   @Override

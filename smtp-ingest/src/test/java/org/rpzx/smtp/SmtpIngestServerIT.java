@@ -13,7 +13,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -93,16 +92,11 @@ class SmtpIngestServerIT {
   void startsOnceAndReportsABindFailure() throws Exception {
     assertThatThrownBy(server::start).isInstanceOf(IllegalStateException.class);
     SmtpSettings taken =
-        new SmtpSettings(
+        SmtpSettings.of(
             InetAddress.getLoopbackAddress(),
             server.port(),
             "mx.community.example",
-            List.of(COMMUNITY),
-            1000,
-            1,
-            1,
-            1,
-            Duration.ofSeconds(1));
+            List.of(COMMUNITY));
     try (SmtpIngestServer second = new SmtpIngestServer(taken, port)) {
       assertThatThrownBy(second::port).isInstanceOf(IllegalStateException.class);
       assertThatThrownBy(second::start).isInstanceOf(IOException.class);

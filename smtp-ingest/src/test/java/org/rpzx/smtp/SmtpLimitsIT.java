@@ -162,4 +162,29 @@ class SmtpLimitsIT {
       assertThat(readUntilClosed(c)).isTrue();
     }
   }
+
+  @Test
+  void messagesPerMinuteFromOneSourceAreLimited() throws Exception {
+    try (SmtpIngestServer limited =
+            SmtpIngestServerIT.start(settings().withMessagesPerMinutePerSource(2), port);
+        RawSmtpClient c = new RawSmtpClient(limited.port())) {
+      c.reply();
+      c.command("EHLO client.example");
+      for (int i = 0; i < 2; i++) {
+        assertThat(c.command("MAIL FROM:<" + SENDER + ">")).startsWith("250");
+        assertThat(c.command("RSET")).startsWith("250");
+      }
+      assertThat(c.command("MAIL FROM:<" + SENDER + ">"))
+          .isEqualTo("450 4.7.1 too many messages from 127.0.0.1, try again in a minute");
+      // the refusal ended the transaction: nothing half-open is left behind
+      assertThat(c.command("RCPT TO:<" + COMMUNITY + ">")).startsWith("503");
+      // a new connection from the same source does not start a fresh bucket
+      try (RawSmtpClient again = new RawSmtpClient(limited.port())) {
+        again.reply();
+        again.command("EHLO client.example");
+        assertThat(again.command("MAIL FROM:<" + SENDER + ">")).startsWith("450 4.7.1");
+      }
+    }
+    assertThat(port.requests).isEmpty();
+  }
 }

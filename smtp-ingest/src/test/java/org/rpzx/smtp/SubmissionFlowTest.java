@@ -9,6 +9,7 @@ import static org.rpzx.smtp.mime.TestMessages.withParts;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rpzx.core.submission.AuthMethod;
@@ -18,6 +19,9 @@ import org.rpzx.core.submission.SubmissionReport;
 import org.rpzx.core.submission.SubmissionRequest;
 import org.rpzx.smtp.mime.AttachmentExtractor;
 import org.rpzx.smtp.mime.MimeLimits;
+import org.rpzx.smtp.smime.SmimeVerifier;
+import org.rpzx.smtp.smime.TestPki;
+import org.rpzx.smtp.smime.TestSigner;
 
 class SubmissionFlowTest {
 
@@ -125,13 +129,17 @@ class SubmissionFlowTest {
   }
 
   @Test
-  void opaqueSmimeIsRefusedWithAClearReason() throws Exception {
+  void anUnreadableOpaqueSignatureIsRefusedNotTakenForUnsignedMail() throws Exception {
     byte[] msg =
         raw(
             "From: "
                 + SENDER
-                + "\nContent-Type: application/pkcs7-mime; smime-type=signed-data\n\nMIAG\n");
-    assertThat(process(msg).line()).startsWith("550 5.6.0 opaque S/MIME");
+                + "\nContent-Type: application/pkcs7-mime; smime-type=signed-data\n"
+                + "Content-Transfer-Encoding: base64\n\nMIAGCSqGSIb3DQEHAqCAMIACAQEx\n");
+    assertThat(process(msg).line())
+        .startsWith(
+            "550 5.7.1 S/MIME signature not accepted: the S/MIME signed message cannot be read");
+    assertThat(port.checkedSenders).isEmpty();
     assertThat(port.requests).isEmpty();
   }
 
@@ -152,5 +160,55 @@ class SubmissionFlowTest {
     InputStream in = new ByteArrayInputStream(goodMessage());
     flow.process(in);
     assertThat(in.read()).isEqualTo(-1);
+  }
+
+  // --- S/MIME ---------------------------------------------------------------------------------
+
+  private static final TestPki.Issued CA = TestPki.ca("Community Test CA");
+  private static final TestPki.Issued SIGNER = TestPki.endEntity("NOC").email(SENDER).issue(CA);
+
+  private SubmissionFlow withAnchors() {
+    return new SubmissionFlow(
+        port,
+        new AttachmentExtractor(MimeLimits.forMessageLimit(1 << 20)),
+        new SmimeVerifier(List.of(CA.cert()), Clock.systemUTC()));
+  }
+
+  @Test
+  void aValidSignatureAuthorizesAsSmime() throws Exception {
+    byte[] msg = TestSigner.by(SIGNER).detached(SENDER, TestSigner.content("a.example"));
+    SmtpReply reply = withAnchors().process(new ByteArrayInputStream(msg));
+    assertThat(reply.line()).isEqualTo("250 2.0.0 submission 4701: 1 accepted, 0 rejected");
+    assertThat(port.checkedMethods).containsExactly(AuthMethod.SMIME);
+    assertThat(port.requests.get(0).identity().method()).isEqualTo(AuthMethod.SMIME);
+  }
+
+  @Test
+  void anInvalidSignatureIsRefusedWithoutAskingCore() throws Exception {
+    TestPki.Issued other = TestPki.endEntity("X").email("x@member.example").issue(CA);
+    byte[] msg = TestSigner.by(other).opaque(SENDER, TestSigner.content("a.example"));
+    SmtpReply reply = withAnchors().process(new ByteArrayInputStream(msg));
+    assertThat(reply.line())
+        .isEqualTo(
+            "550 5.7.1 S/MIME signature not accepted: the signer's certificate is for"
+                + " x@member.example, not for the From address noc@member.example");
+    assertThat(port.checkedSenders).isEmpty();
+    assertThat(port.requests).isEmpty();
+  }
+
+  @Test
+  void signedMailWithoutTrustAnchorsIsRefused() throws Exception {
+    byte[] msg = TestSigner.by(SIGNER).detached(SENDER, TestSigner.content("a.example"));
+    assertThat(process(msg).line()).isEqualTo("550 5.7.1 " + SubmissionFlow.SMIME_NOT_CONFIGURED);
+    assertThat(port.checkedSenders).isEmpty();
+  }
+
+  @Test
+  void aSignedMessageWithoutDomainsTxtIsRefusedAfterAuthorization() throws Exception {
+    String content = "Content-Type: text/plain\r\n\r\njust text\r\n";
+    byte[] msg = TestSigner.by(SIGNER).detached(SENDER, content);
+    assertThat(withAnchors().process(new ByteArrayInputStream(msg)).line())
+        .isEqualTo("550 5.6.0 no attachment named domains.txt");
+    assertThat(port.checkedMethods).containsExactly(AuthMethod.SMIME);
   }
 }

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.rpzx.core.submission.DomainsFile;
+import org.rpzx.smtp.smime.SmimeSignature;
 
 /**
  * Reads a received message once, streaming, and returns its sender address, Message-ID and every
@@ -14,6 +15,10 @@ import org.rpzx.core.submission.DomainsFile;
  * message also counts as a {@code domains.txt} if its own {@code Content-Type} names it. Parts
  * inside an attached message ({@code message/rfc822}) are not looked into: they belong to another
  * mail.
+ *
+ * <p>An S/MIME signed message ({@code multipart/signed} or opaque {@code application/pkcs7-mime})
+ * is walked the same way, inside its signed content, and its signature is read along ({@link
+ * SmimeParts}); checking it is the caller's business.
  *
  * <p>Thread-safe; one instance serves all connections.
  */
@@ -27,6 +32,10 @@ public final class AttachmentExtractor {
     this.walker = new MimeWalker(limits.maxDepth(), limits.maxHeaderBytes());
   }
 
+  public MimeLimits limits() {
+    return limits;
+  }
+
   /**
    * Extracts from {@code message} and reads it to its end whatever the outcome.
    *
@@ -36,11 +45,15 @@ public final class AttachmentExtractor {
   public Extraction extract(InputStream message) throws IOException {
     Collector collector = new Collector();
     MimePart top;
+    SmimeSignature signature;
     try {
       top = walker.walk(message, collector);
+      signature = collector.smime.finish(top);
     } catch (MimeFormatException e) {
       message.transferTo(OutputStream.nullOutputStream());
-      return new Extraction.Rejected(Extraction.Kind.MALFORMED, e.getMessage());
+      return new Extraction.Rejected(
+          e instanceof SmimeFormatException ? Extraction.Kind.SIGNATURE : Extraction.Kind.MALFORMED,
+          e.getMessage());
     }
     FromHeader.Result from = FromHeader.parse(top.headers());
     if (from.problem() != null) {
@@ -51,16 +64,26 @@ public final class AttachmentExtractor {
             from.address(),
             MessageIds.of(top.headers()),
             collector.files,
-            SmimeForm.of(top.type())));
+            signature == null ? SmimeForm.NONE : SmimeForm.of(top.type()),
+            signature));
   }
 
   /** Collects the {@code domains.txt} leaves; everything else is left to be drained. */
   private final class Collector implements MimeVisitor {
     private final List<DomainsFile> files = new ArrayList<>();
+    private final SmimeParts smime = new SmimeParts(walker, limits.maxDecodedBytes());
     private long decodedBytes;
 
     @Override
+    public InputStream child(MimePart multipart, int index, InputStream raw) throws IOException {
+      return smime.child(multipart, index, raw);
+    }
+
+    @Override
     public void leaf(MimePart part, InputStream body) throws IOException {
+      if (smime.leaf(part, body, this)) {
+        return;
+      }
       String name = FileNames.of(part);
       if (!FileNames.isDomainsTxt(name)) {
         return;

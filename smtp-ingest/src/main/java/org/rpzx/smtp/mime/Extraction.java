@@ -25,6 +25,11 @@ public sealed interface Extraction {
     /** The header {@code From} does not name exactly one address: no one to authorize. */
     SENDER,
     /** The MIME structure or a {@code domains.txt} part cannot be decoded. */
-    MALFORMED
+    MALFORMED,
+    /**
+     * The message is signed (or otherwise S/MIME) in a way whose signature cannot be checked: the
+     * signature is unreadable, missing, of another kind, encrypted, or not over the whole message.
+     */
+    SIGNATURE
   }
 }

@@ -10,7 +10,7 @@ import java.io.IOException;
  * <p>It extends {@link IOException} only so it can travel through {@link java.io.InputStream} code;
  * callers tell it apart from transport failures by its type.
  */
-public final class MimeFormatException extends IOException {
+public class MimeFormatException extends IOException {
   public MimeFormatException(String message) {
     super(message);
   }

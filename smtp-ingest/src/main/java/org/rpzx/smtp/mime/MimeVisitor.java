@@ -17,8 +17,10 @@ public interface MimeVisitor {
    * index} (0-based) of {@code multipart}, before the walker reads them. A visitor may return a
    * wrapping stream, e.g. one that digests the first child of a {@code multipart/signed} for S/MIME
    * verification. The default leaves the stream as it is.
+   *
+   * @throws MimeFormatException to refuse the message because of this child
    */
-  default InputStream child(MimePart multipart, int index, InputStream raw) {
+  default InputStream child(MimePart multipart, int index, InputStream raw) throws IOException {
     return raw;
   }
 }

@@ -41,6 +41,17 @@ public final class MimeWalker {
     return top;
   }
 
+  /**
+   * Walks an entity found inside another one (the content of an opaque S/MIME signature) as if it
+   * sat at {@code depth} with part number {@code path}, and reads {@code entity} to its end.
+   */
+  public MimePart walkInner(InputStream entity, int depth, String path, MimeVisitor visitor)
+      throws IOException {
+    MimePart part = walkEntity(entity, depth, path, visitor);
+    entity.transferTo(OutputStream.nullOutputStream());
+    return part;
+  }
+
   private MimePart walkEntity(InputStream raw, int depth, String path, MimeVisitor visitor)
       throws IOException {
     HeaderBlock headers = HeaderBlock.read(raw, maxHeaderBytes);

@@ -127,7 +127,7 @@ class MimeStructureTest {
   }
 
   @Test
-  void reportsSmimeForm() throws Exception {
+  void truncatedSignaturesAreSignatureProblemsNotUnsignedMail() throws Exception {
     byte[] signed =
         raw(
             "From: "
@@ -137,16 +137,16 @@ class MimeStructureTest {
                 + "Content-Type: text/plain; name=domains.txt\n\na.example\n--s1\n"
                 + "Content-Type: application/pkcs7-signature; name=smime.p7s\n"
                 + "Content-Transfer-Encoding: base64\n\nMIAGCSqGSIb3DQEHAqCAMIACAQEx\n--s1--\n");
-    ExtractedMessage x = extracted(signed);
-    assertThat(x.smime()).isEqualTo(SmimeForm.MULTIPART_SIGNED);
-    assertThat(x.files()).containsExactly(new DomainsFile("domains.txt", "a.example"));
+    Extraction.Rejected r = rejected(signed);
+    assertThat(r.kind()).isEqualTo(Extraction.Kind.SIGNATURE);
+    assertThat(r.reason()).startsWith("the S/MIME signature (part 2) cannot be read");
     byte[] opaque =
         raw(
             "From: "
                 + FROM
                 + "\nContent-Type: application/pkcs7-mime; smime-type=signed-data; name=smime.p7m\n"
                 + "Content-Transfer-Encoding: base64\n\nMIAGCSqGSIb3DQEHAqCAMIACAQEx\n");
-    assertThat(extracted(opaque).smime()).isEqualTo(SmimeForm.PKCS7_MIME);
+    assertThat(rejected(opaque).kind()).isEqualTo(Extraction.Kind.SIGNATURE);
   }
 
   @Test

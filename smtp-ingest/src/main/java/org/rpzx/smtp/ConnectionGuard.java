@@ -1,0 +1,67 @@
+package org.rpzx.smtp;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import org.subethamail.smtp.MessageContext;
+import org.subethamail.smtp.server.Session;
+import org.subethamail.smtp.server.SessionHandler;
+
+/**
+ * Admits sessions (at most so many per source, SubEthaSMTP's own limiter) and gives each admitted
+ * one a {@link SessionClock}, run by one timer thread for the whole listener.
+ */
+final class ConnectionGuard implements SessionHandler, AutoCloseable {
+
+  private final SessionHandler perSource;
+  private final Duration sessionTimeout;
+  private final String hostName;
+  private final ScheduledThreadPoolExecutor timer;
+  private final Map<Session, SessionClock> clocks = new ConcurrentHashMap<>();
+
+  ConnectionGuard(int maxConnectionsPerSource, Duration sessionTimeout, String hostName) {
+    this.perSource = SessionHandler.limitConcurrentSessionsBySource(maxConnectionsPerSource);
+    this.sessionTimeout = sessionTimeout;
+    this.hostName = hostName;
+    this.timer =
+        new ScheduledThreadPoolExecutor(
+            1,
+            r -> {
+              Thread t = new Thread(r, "rpzx-smtp-deadlines");
+              t.setDaemon(true);
+              return t;
+            });
+    timer.setRemoveOnCancelPolicy(true);
+  }
+
+  @Override
+  public SessionAcceptance accept(Session session) {
+    SessionAcceptance acceptance = perSource.accept(session);
+    if (acceptance.accepted()) {
+      SessionClock clock = new SessionClock(session, hostName, timer);
+      clocks.put(session, clock);
+      clock.start(sessionTimeout);
+    }
+    return acceptance;
+  }
+
+  @Override
+  public void onSessionEnd(Session session) {
+    SessionClock clock = clocks.remove(session);
+    if (clock != null) {
+      clock.end();
+    }
+    perSource.onSessionEnd(session);
+  }
+
+  /** The clock of the session behind {@code context}; null for one this guard did not admit. */
+  SessionClock clockOf(MessageContext context) {
+    return context instanceof Session s ? clocks.get(s) : null;
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+  }
+}
