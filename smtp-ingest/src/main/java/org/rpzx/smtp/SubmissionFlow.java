@@ -96,18 +96,19 @@ public final class SubmissionFlow {
   /** Null when the signature is valid; otherwise the refusal. */
   private SmtpReply verify(ExtractedMessage m) {
     if (verifier == null) {
-      LOG.info("refused S/MIME signed mail from {}: no trust anchors configured", m.from());
+      LOG.info("refused S/MIME signed mail: no trust anchors configured");
       return SmtpReply.notAuthorized(SMIME_NOT_CONFIGURED);
     }
     SignatureVerdict verdict;
     try {
       verdict = verifier.verify(m.signature(), m.from());
     } catch (RuntimeException e) {
-      LOG.error("S/MIME verification failed unexpectedly for {} ({})", m.from(), m.messageId(), e);
+      LOG.error("S/MIME verification failed unexpectedly", e);
       return SmtpReply.tryLater("internal error while verifying the signature");
     }
     if (verdict instanceof SignatureVerdict.Invalid invalid) {
-      LOG.info("refused S/MIME signature from {}: {}", m.from(), invalid.reason());
+      LOG.info("refused S/MIME signature: {}", invalid.reason());
+      LOG.debug("refused S/MIME signature from {}", m.from());
       return SmtpReply.notAuthorized(SIGNATURE_REFUSED + invalid.reason());
     }
     return null;
@@ -117,7 +118,8 @@ public final class SubmissionFlow {
     try {
       SenderCheck check = port.checkSender(m.from(), method);
       if (check instanceof SenderCheck.Unauthorized u) {
-        LOG.info("refused sender {}: {}", m.from(), u.reason());
+        LOG.info("refused an unauthorized sender");
+        LOG.debug("refused sender {}: {}", m.from(), u.reason());
         return SmtpReply.notAuthorized(u.reason());
       }
       if (!(check instanceof SenderCheck.Authorized who)) {
@@ -129,7 +131,9 @@ public final class SubmissionFlow {
       SubmissionOutcome outcome =
           port.submit(new SubmissionRequest(who.identity(), CHANNEL, m.messageId(), m.files()));
       if (outcome instanceof SubmissionOutcome.Applied a) {
-        LOG.info("{} from {} ({})", a.report().summary(), m.from(), m.messageId());
+        // SPEC §7: who submitted is not logged at the default level
+        LOG.info("{}", a.report().summary());
+        LOG.debug("submission {} from {} ({})", a.report().id(), m.from(), m.messageId());
         return SmtpReply.ok(a.report().summary());
       }
       if (outcome instanceof SubmissionOutcome.Refused r) {
@@ -140,7 +144,7 @@ public final class SubmissionFlow {
       }
       throw new IllegalStateException("submission port returned " + outcome);
     } catch (RuntimeException e) {
-      LOG.error("submission port failed for {} ({})", m.from(), m.messageId(), e);
+      LOG.error("submission port failed", e);
       return SmtpReply.tryLater("submission could not be stored");
     }
   }
