@@ -15,7 +15,34 @@ public record RpzxConfig(
       String hostname,
       List<String> communityAddresses,
       Long maxMessageSize,
-      Boolean requireSmime) {}
+      Boolean requireSmime,
+      String smimeTrustAnchors,
+      String tlsCertificate,
+      String tlsKey,
+      Boolean requireTls,
+      Integer messagesPerMinutePerSource,
+      String sessionTimeout) {
+
+    public Smtp(
+        String listen,
+        String hostname,
+        List<String> communityAddresses,
+        Long maxMessageSize,
+        Boolean requireSmime) {
+      this(
+          listen,
+          hostname,
+          communityAddresses,
+          maxMessageSize,
+          requireSmime,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null);
+    }
+  }
 
   /** The DNS primary. */
   public record Dns(String listen, List<String> allowTransfer) {}
@@ -56,7 +83,13 @@ public record RpzxConfig(
             "localhost",
             List.of(DEFAULT_COMMUNITY_ADDRESS),
             25L * 1024 * 1024,
-            false),
+            false,
+            null,
+            null,
+            null,
+            false,
+            10,
+            "10m"),
         new Dns(DEFAULT_DNS_LISTEN, List.of("127.0.0.0/8", "::1/128")),
         new Api(DEFAULT_API_LISTEN),
         new Zone(
@@ -88,7 +121,13 @@ public record RpzxConfig(
             or(s.hostname, d.smtp.hostname),
             or(s.communityAddresses, d.smtp.communityAddresses),
             or(s.maxMessageSize, d.smtp.maxMessageSize),
-            or(s.requireSmime, d.smtp.requireSmime)),
+            or(s.requireSmime, d.smtp.requireSmime),
+            s.smimeTrustAnchors,
+            s.tlsCertificate,
+            s.tlsKey,
+            or(s.requireTls, d.smtp.requireTls),
+            or(s.messagesPerMinutePerSource, d.smtp.messagesPerMinutePerSource),
+            or(s.sessionTimeout, d.smtp.sessionTimeout)),
         new Dns(or(n.listen, d.dns.listen), or(n.allowTransfer, d.dns.allowTransfer)),
         new Api(api == null || api.listen == null ? d.api.listen : api.listen),
         new Zone(

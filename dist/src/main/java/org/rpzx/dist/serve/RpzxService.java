@@ -35,6 +35,7 @@ import org.rpzx.dns.DnsServerSettings;
 import org.rpzx.dns.access.CidrBlock;
 import org.rpzx.smtp.SmtpIngestServer;
 import org.rpzx.smtp.SmtpSettings;
+import org.rpzx.smtp.SmtpTls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +61,8 @@ public final class RpzxService implements AutoCloseable {
   }
 
   /** Starts everything; on failure, whatever was started is closed again. */
-  public static RpzxService start(RpzxConfig config) {
+  public static RpzxService start(RpzxConfig given) {
+    RpzxConfig config = given.withDefaults();
     Path dataDir = Path.of(config.dataDir());
     RpzxService service = new RpzxService(dataDir);
     try {
@@ -114,17 +116,7 @@ public final class RpzxService implements AutoCloseable {
                     .withAllowTransfer(
                         cfg.dns().allowTransfer().stream().map(CidrBlock::parse).toList())));
 
-    HostPort smtpListen = HostPort.parse(cfg.smtp().listen());
-    smtp =
-        track(
-            new SmtpIngestServer(
-                SmtpSettings.of(
-                        InetAddress.getByName(smtpListen.host()),
-                        smtpListen.port(),
-                        cfg.smtp().hostname(),
-                        cfg.smtp().communityAddresses())
-                    .withMaxMessageBytes(Math.toIntExact(cfg.smtp().maxMessageSize())),
-                submissions));
+    smtp = track(new SmtpIngestServer(smtpSettings(cfg.smtp()), submissions));
     smtp.start();
 
     ControlApi control = new ControlApi(new Directory(db, clock), db, zone);
@@ -150,6 +142,35 @@ public final class RpzxService implements AutoCloseable {
   private <T extends AutoCloseable> T track(T resource) {
     resources.add(resource);
     return resource;
+  }
+
+  static SmtpSettings smtpSettings(RpzxConfig.Smtp c) throws IOException {
+    HostPort listen = HostPort.parse(c.listen());
+    Duration session = Durations.parse(c.sessionTimeout());
+    SmtpSettings s =
+        SmtpSettings.of(
+                InetAddress.getByName(listen.host()),
+                listen.port(),
+                c.hostname(),
+                c.communityAddresses())
+            .withMaxMessageBytes(Math.toIntExact(c.maxMessageSize()))
+            .withMessagesPerMinutePerSource(c.messagesPerMinutePerSource())
+            .withDeadlines(
+                session,
+                SmtpSettings.DEFAULT_DATA_TIMEOUT.compareTo(session) < 0
+                    ? SmtpSettings.DEFAULT_DATA_TIMEOUT
+                    : session);
+    if (c.smimeTrustAnchors() != null && !c.smimeTrustAnchors().isBlank()) {
+      s = s.withSmimeTrustAnchors(Path.of(c.smimeTrustAnchors()));
+    }
+    boolean requireTls = Boolean.TRUE.equals(c.requireTls());
+    if (c.tlsCertificate() != null && !c.tlsCertificate().isBlank()) {
+      String key = c.tlsKey() != null && !c.tlsKey().isBlank() ? c.tlsKey() : c.tlsCertificate();
+      s = s.withTls(SmtpTls.fromPem(Path.of(c.tlsCertificate()), Path.of(key)), requireTls);
+    } else if (requireTls) {
+      throw new ConfigException("smtp.require-tls needs smtp.tls-certificate");
+    }
+    return s;
   }
 
   static ZoneSettings zoneSettings(RpzxConfig.Zone z) {

@@ -49,6 +49,18 @@ public final class ServeCommand implements Callable<Integer> {
       description = "address submissions are mailed to (repeatable)")
   List<String> communityAddresses;
 
+  @Option(
+      names = "--require-smime",
+      description = "accept only S/MIME signed submissions (smtp.require-smime)")
+  Boolean requireSmime;
+
+  @Option(
+      names = "--smime-trust",
+      paramLabel = "FILE",
+      description =
+          "PEM bundle of CAs that S/MIME signers must chain to (smtp.smime-trust-anchors)")
+  String smimeTrust;
+
   @Option(names = "--top-sites", paramLabel = "CSV", description = "Tranco CSV (rank,domain)")
   String topSites;
 
@@ -89,7 +101,13 @@ public final class ServeCommand implements Callable<Integer> {
             s.hostname(),
             communityAddresses != null ? communityAddresses : s.communityAddresses(),
             s.maxMessageSize(),
-            s.requireSmime()),
+            requireSmime != null ? requireSmime : s.requireSmime(),
+            smimeTrust != null ? smimeTrust : s.smimeTrustAnchors(),
+            s.tlsCertificate(),
+            s.tlsKey(),
+            s.requireTls(),
+            s.messagesPerMinutePerSource(),
+            s.sessionTimeout()),
         new RpzxConfig.Dns(
             dnsListen != null ? dnsListen : c.dns().listen(), c.dns().allowTransfer()),
         new RpzxConfig.Api(apiListen != null ? apiListen : c.api().listen()),
