@@ -21,7 +21,9 @@ public record RpzxConfig(
       String tlsKey,
       Boolean requireTls,
       Integer messagesPerMinutePerSource,
-      String sessionTimeout) {
+      String sessionTimeout,
+      Integer maxConnections,
+      Integer maxConnectionsPerSource) {
 
     public Smtp(
         String listen,
@@ -35,6 +37,8 @@ public record RpzxConfig(
           communityAddresses,
           maxMessageSize,
           requireSmime,
+          null,
+          null,
           null,
           null,
           null,
@@ -89,7 +93,9 @@ public record RpzxConfig(
             null,
             false,
             10,
-            "10m"),
+            "10m",
+            50,
+            5),
         new Dns(DEFAULT_DNS_LISTEN, List.of("127.0.0.0/8", "::1/128")),
         new Api(DEFAULT_API_LISTEN),
         new Zone(
@@ -127,7 +133,9 @@ public record RpzxConfig(
             s.tlsKey,
             or(s.requireTls, d.smtp.requireTls),
             or(s.messagesPerMinutePerSource, d.smtp.messagesPerMinutePerSource),
-            or(s.sessionTimeout, d.smtp.sessionTimeout)),
+            or(s.sessionTimeout, d.smtp.sessionTimeout),
+            or(s.maxConnections, d.smtp.maxConnections),
+            or(s.maxConnectionsPerSource, d.smtp.maxConnectionsPerSource)),
         new Dns(or(n.listen, d.dns.listen), or(n.allowTransfer, d.dns.allowTransfer)),
         new Api(api == null || api.listen == null ? d.api.listen : api.listen),
         new Zone(

@@ -155,6 +155,7 @@ public final class RpzxService implements AutoCloseable {
                 c.communityAddresses())
             .withMaxMessageBytes(Math.toIntExact(c.maxMessageSize()))
             .withMessagesPerMinutePerSource(c.messagesPerMinutePerSource())
+            .withConnectionLimits(c.maxConnections(), c.maxConnectionsPerSource())
             .withDeadlines(
                 session,
                 SmtpSettings.DEFAULT_DATA_TIMEOUT.compareTo(session) < 0

@@ -107,7 +107,9 @@ public final class ServeCommand implements Callable<Integer> {
             s.tlsKey(),
             s.requireTls(),
             s.messagesPerMinutePerSource(),
-            s.sessionTimeout()),
+            s.sessionTimeout(),
+            s.maxConnections(),
+            s.maxConnectionsPerSource()),
         new RpzxConfig.Dns(
             dnsListen != null ? dnsListen : c.dns().listen(), c.dns().allowTransfer()),
         new RpzxConfig.Api(apiListen != null ? apiListen : c.api().listen()),
