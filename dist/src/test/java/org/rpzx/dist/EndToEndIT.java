@@ -150,6 +150,50 @@ class EndToEndIT {
     return new Axfr(((SOARecord) records.get(0)).getSerial(), owners);
   }
 
+  private int get(String path, String token, StringBuilder body) throws Exception {
+    var http = java.net.http.HttpClient.newHttpClient();
+    var response =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(
+                        "http://127.0.0.1:" + service.apiAddress().getPort() + path))
+                .header("Authorization", "Token " + token)
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    body.append(response.body());
+    return response.statusCode();
+  }
+
+  private void assertOnlyTheOwnInstitutionSeesItsSubmission(String reply) throws Exception {
+    String id = reply.replaceAll(".*submission (\\d+):.*", "$1");
+    assertThat(cli("institution", "add", "Other College").exitCode()).isZero();
+    String own;
+    String other;
+    try (org.rpzx.core.store.Database db =
+        org.rpzx.core.store.Database.open(service.dataDir().resolve("rpzx.db"))) {
+      var tokens = new org.rpzx.core.auth.TokenService(db, java.time.Clock.systemUTC());
+      var directory = new org.rpzx.core.directory.Directory(db, java.time.Clock.systemUTC());
+      long ownId = directory.institution("Example University").orElseThrow().id();
+      long otherId = directory.institution("Other College").orElseThrow().id();
+      own = tokens.issue("institution:" + ownId, java.util.Set.of("read"), "t").secret();
+      other = tokens.issue("institution:" + otherId, java.util.Set.of("read"), "t").secret();
+    }
+    StringBuilder body = new StringBuilder();
+    assertThat(get("/api/v1/submissions/" + id, own, body)).isEqualTo(200);
+    assertThat(body.toString()).contains("\"authenticated\":\"from-header\"").contains("top-sites");
+    body.setLength(0);
+    assertThat(get("/api/v1/submissions/" + id, other, body)).isEqualTo(404);
+    body.setLength(0);
+    assertThat(get("/api/v1/submissions", other, body)).isEqualTo(200);
+    assertThat(body.toString()).isEqualTo("[]");
+    body.setLength(0);
+    assertThat(get("/api/v1/institutions", other, body))
+        .as("read scope is not admin")
+        .isEqualTo(403);
+    body.setLength(0);
+    assertThat(get("/api/v1/submissions", "rpzx_wrong", body)).isEqualTo(401);
+  }
+
   @Test
   void mailInZoneOutAndTheSameAfterRestart() throws Exception {
     service = RpzxService.start(config());
@@ -190,6 +234,8 @@ class EndToEndIT {
     }
     Axfr first = axfr();
     assertThat(first.owners()).isEqualTo(expected);
+
+    assertOnlyTheOwnInstitutionSeesItsSubmission(reply);
 
     CliResult entries = cli("entries", "list", "--json");
     assertThat(entries.exitCode()).isZero();

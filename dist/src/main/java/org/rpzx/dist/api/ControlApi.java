@@ -107,8 +107,8 @@ public final class ControlApi {
         new Route("GET", "/api/v1/senders", "admin", r -> listSenders()),
         new Route("POST", "/api/v1/senders", "admin", this::addSender),
         new Route("GET", "/api/v1/entries", "admin", this::listEntries),
-        new Route("GET", "/api/v1/submissions", "admin", this::listSubmissions),
-        new Route("GET", "/api/v1/submissions/{id}", "admin", this::showSubmission),
+        new Route("GET", "/api/v1/submissions", "read", this::listSubmissions),
+        new Route("GET", "/api/v1/submissions/{id}", "read", this::showSubmission),
         new Route("GET", "/api/v1/zone", "read", r -> ApiResponse.ok(zoneStatus())));
   }
 
@@ -168,6 +168,13 @@ public final class ControlApi {
               .orElseThrow(() -> new ApiError(404, "no institution named " + institution))
               .id();
     }
+    Long own = ownInstitution(r);
+    if (own != null) {
+      if (id != null && !id.equals(own)) {
+        throw new ApiError(404, "no institution named " + institution);
+      }
+      id = own; // an institution sees only its own submissions
+    }
     Long instId = id;
     return ApiResponse.ok(
         db.read(c -> SubmissionStore.list(c, instId, limit)).stream()
@@ -186,7 +193,8 @@ public final class ControlApi {
         db.read(
             c -> {
               var row = SubmissionStore.row(c, id);
-              if (row.isEmpty()) {
+              Long own = ownInstitution(r);
+              if (row.isEmpty() || (own != null && row.get().institutionId() != own)) {
                 return null;
               }
               return new SubmissionDetail(
@@ -198,6 +206,21 @@ public final class ControlApi {
       throw new ApiError(404, "no submission " + id);
     }
     return ApiResponse.ok(detail);
+  }
+
+  /**
+   * The institution a token belongs to, or null for the operator. Owners are {@code operator} or
+   * {@code institution:<id>}.
+   */
+  static Long ownInstitution(ApiRequest r) {
+    String owner = r.token().owner();
+    if (r.token().isOperator()) {
+      return null;
+    }
+    if (owner.startsWith("institution:")) {
+      return Long.parseLong(owner.substring("institution:".length()));
+    }
+    throw new ApiError(403, "this token has no owner");
   }
 
   ZoneStatus zoneStatus() {
