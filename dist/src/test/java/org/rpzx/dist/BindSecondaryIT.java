@@ -17,10 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.rpzx.dist.api.Json;
-import org.rpzx.dist.config.ConfigLoader;
-import org.rpzx.dist.serve.RpzxService;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -38,48 +35,17 @@ import org.xbill.DNS.Type;
  * outside the consumer's subnet are refused.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
-class BindSecondaryIT {
+class BindSecondaryIT extends ServiceTestBase {
 
-  private static final String COMMUNITY = "blocklist@rpzx.test";
-  private static final String SENDER = "cert@uni.example";
   private static final Name ZONE = Name.fromConstantString("community.rpz.");
 
-  @TempDir Path dir;
-
-  private RpzxService service;
   private NamedProcess named;
 
   @AfterEach
-  void stop() {
+  void stopNamed() {
     if (named != null) {
-      named.close();
+      named.close(); // before the service (JUnit runs this before the base class's)
     }
-    if (service != null) {
-      service.close();
-    }
-  }
-
-  private RpzxService startRpzx() throws Exception {
-    Path config = dir.resolve("rpzx.yaml");
-    Files.writeString(
-        config,
-        String.join(
-            "\n",
-            "data-dir: " + dir.resolve("data"),
-            "smtp:",
-            "  listen: 127.0.0.1:0",
-            "  community-addresses: [" + COMMUNITY + "]",
-            "dns:",
-            "  listen: 127.0.0.1:0",
-            "  allow-transfer: []        # consumers only",
-            "api:",
-            "  listen: 127.0.0.1:0",
-            "entries:",
-            "  coalesce-window: 200ms",
-            "top-sites:",
-            "  n: 100",
-            ""));
-    return RpzxService.start(ConfigLoader.load(config));
   }
 
   @Test
@@ -87,7 +53,13 @@ class BindSecondaryIT {
     assumeTrue(
         Files.isExecutable(NamedProcess.NAMED) || System.getenv("CI") != null,
         "BIND 9 (Debian package bind9) is not installed");
-    service = startRpzx();
+    service =
+        startFromConfigFile(
+            "dns:",
+            "  listen: 127.0.0.1:0",
+            "  allow-transfer: []        # consumers only",
+            "entries:",
+            "  coalesce-window: 200ms");
     assertThat(RpzxHarness.cli(service, "institution", "add", "Example University").exitCode())
         .isZero();
     assertThat(

@@ -3,32 +3,15 @@ package org.rpzx.dist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.rpzx.dist.api.Json;
-import org.rpzx.dist.config.RpzxConfig;
-import org.rpzx.dist.serve.RpzxService;
 
 /**
  * {@code rpzx consumer add|list|show|remove} against a running service: the secret is printed by
  * {@code add} and appears nowhere else, errors map to the documented exit codes, and a removed
  * consumer's key no longer exists.
  */
-class ConsumerCommandIT {
-
-  @TempDir Path dir;
-
-  private RpzxService service;
-
-  @AfterEach
-  void stop() {
-    if (service != null) {
-      service.close();
-    }
-  }
+class ConsumerCommandIT extends ServiceTestBase {
 
   private RpzxHarness.CliResult cli(String... args) {
     return RpzxHarness.cli(service, args);
@@ -36,18 +19,7 @@ class ConsumerCommandIT {
 
   @Test
   void addListShowRemoveWithExitCodes() throws Exception {
-    RpzxConfig d = RpzxConfig.defaults();
-    service =
-        RpzxService.start(
-            new RpzxConfig(
-                dir.resolve("data").toString(),
-                new RpzxConfig.Smtp(
-                    "127.0.0.1:0", "localhost", List.of("b@localhost"), 1L << 20, false),
-                new RpzxConfig.Dns("127.0.0.1:0", List.of("127.0.0.0/8")),
-                new RpzxConfig.Api("127.0.0.1:0"),
-                d.zone(),
-                d.entries(),
-                new RpzxConfig.TopSites(null, 10)));
+    service = startFromConfigFile();
     assertThat(cli("institution", "add", "Uni A").exitCode()).isZero();
 
     RpzxHarness.CliResult keyed =

@@ -11,9 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.rpzx.dist.api.Json;
 import org.rpzx.dist.config.RpzxConfig;
 import org.rpzx.dist.serve.RpzxService;
@@ -28,22 +26,9 @@ import org.xbill.DNS.ZoneTransferIn;
  * dnsjava's ZoneTransferIn sees exactly the expected owner names, and a restart keeps serial and
  * names.
  */
-class EndToEndIT {
+class EndToEndIT extends ServiceTestBase {
 
-  private static final String COMMUNITY = "blocklist@rpzx.test";
-  private static final String SENDER = "cert@uni.example";
   private static final String IDN_NAME = "bücher-böse.de";
-
-  @TempDir Path dir;
-
-  private RpzxService service;
-
-  @AfterEach
-  void stop() {
-    if (service != null) {
-      service.close();
-    }
-  }
 
   private RpzxConfig config() throws Exception {
     Path topSites = dir.resolve("top.csv");

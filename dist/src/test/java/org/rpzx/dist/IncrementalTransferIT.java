@@ -3,17 +3,12 @@ package org.rpzx.dist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-import org.rpzx.dist.config.ConfigLoader;
 import org.rpzx.dist.serve.RpzxService;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -26,45 +21,13 @@ import org.xbill.DNS.ZoneTransferIn;
  * (lifetime 3 s, swept every second, set in a configuration file) leave as deletions in IXFR.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class IncrementalTransferIT {
+class IncrementalTransferIT extends ServiceTestBase {
 
-  private static final String COMMUNITY = "blocklist@rpzx.test";
-  private static final String SENDER = "cert@uni.example";
   private static final Name ZONE = Name.fromConstantString("community.rpz.");
 
-  @TempDir Path dir;
-
-  private RpzxService service;
-
-  @AfterEach
-  void stop() {
-    if (service != null) {
-      service.close();
-    }
-  }
-
   private RpzxService start() throws Exception {
-    Path config = dir.resolve("rpzx.yaml");
-    Files.writeString(
-        config,
-        String.join(
-            "\n",
-            "data-dir: " + dir.resolve("data"),
-            "smtp:",
-            "  listen: 127.0.0.1:0",
-            "  community-addresses: [" + COMMUNITY + "]",
-            "dns:",
-            "  listen: 127.0.0.1:0",
-            "api:",
-            "  listen: 127.0.0.1:0",
-            "entries:",
-            "  lifetime: 3s",
-            "  sweep-interval: 1s",
-            "  coalesce-window: 100ms",
-            "top-sites:",
-            "  n: 100",
-            ""));
-    return RpzxService.start(ConfigLoader.load(config));
+    return startFromConfigFile(
+        "entries:", "  lifetime: 3s", "  sweep-interval: 1s", "  coalesce-window: 100ms");
   }
 
   private ZoneTransferIn ixfr(long fromSerial) throws Exception {

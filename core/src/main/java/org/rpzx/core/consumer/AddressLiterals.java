@@ -10,7 +10,7 @@ import java.net.UnknownHostException;
  * targets. Only IP literals are accepted; nothing here ever resolves a name (Guava's {@link
  * InetAddresses} parses text only).
  */
-final class AddressLiterals {
+public final class AddressLiterals {
 
   private AddressLiterals() {}
 
@@ -20,7 +20,7 @@ final class AddressLiterals {
    *
    * @throws IllegalArgumentException naming what is wrong
    */
-  static String canonicalCidr(String text) {
+  public static String canonicalCidr(String text) {
     String t = text == null ? "" : text.strip();
     int slash = t.indexOf('/');
     String addressText = slash < 0 ? t : t.substring(0, slash);
@@ -55,7 +55,7 @@ final class AddressLiterals {
    *
    * @throws IllegalArgumentException naming what is wrong
    */
-  static NotifyTarget notifyTarget(String text) {
+  public static NotifyTarget notifyTarget(String text) {
     String t = text == null ? "" : text.strip();
     int colon = t.lastIndexOf(':');
     if (colon <= 0 || colon == t.length() - 1) {
