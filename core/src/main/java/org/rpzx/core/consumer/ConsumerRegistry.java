@@ -102,7 +102,7 @@ public final class ConsumerRegistry {
       }
       byte[] secret = new byte[algorithm.get().secretBytes()];
       random.nextBytes(secret);
-      key = Optional.of(new ConsumerKey(keyName, algorithm.get(), secret));
+      key = Optional.of(ConsumerKey.of(keyName, algorithm.get(), secret));
     } else if (request.algorithm() != null) {
       return invalid("an algorithm needs a TSIG key name");
     }

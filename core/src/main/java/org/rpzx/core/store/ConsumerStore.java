@@ -223,7 +223,7 @@ public final class ConsumerStore {
     if (a.isEmpty()) {
       throw new SQLException("TSIG key " + name + " has an unknown algorithm " + algorithm);
     }
-    return Optional.of(new ConsumerKey(name, a.get(), rs.getBytes(7)));
+    return Optional.of(ConsumerKey.of(name, a.get(), rs.getBytes(7)));
   }
 
   private static ConsumerActivity activity(ResultSet rs) throws SQLException {
