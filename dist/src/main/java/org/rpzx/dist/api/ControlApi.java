@@ -114,7 +114,11 @@ public final class ControlApi {
         new Route("GET", "/api/v1/entries", "admin", this::listEntries),
         new Route("GET", "/api/v1/submissions", "admin", this::listSubmissions),
         new Route("GET", "/api/v1/submissions/{id}", "admin", this::showSubmission),
-        new Route("GET", "/api/v1/zone", "read", r -> ApiResponse.ok(zoneStatus())));
+        new Route(
+            "GET",
+            "/api/v1/zone",
+            "read",
+            r -> ApiResponse.ok(zoneStatus(r.token().hasScope("admin")))));
   }
 
   /** Routes that need no token. */
@@ -205,7 +209,8 @@ public final class ControlApi {
     return ApiResponse.ok(detail);
   }
 
-  ZoneStatus zoneStatus() {
+  /** The zone; with {@code withConsumers} (operator tokens only) who transferred it last. */
+  ZoneStatus zoneStatus(boolean withConsumers) {
     ZoneSnapshot s = zone.current();
     ChangeJournal journal = zone.journal();
     return new ZoneStatus(
