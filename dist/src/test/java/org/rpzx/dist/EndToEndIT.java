@@ -3,33 +3,16 @@ package org.rpzx.dist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.activation.DataHandler;
-import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.util.ByteArrayDataSource;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.IDN;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import org.eclipse.angus.mail.smtp.SMTPTransport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.rpzx.dist.api.Json;
-import org.rpzx.dist.cli.RpzxCommand;
 import org.rpzx.dist.config.RpzxConfig;
 import org.rpzx.dist.serve.RpzxService;
 import org.xbill.DNS.Name;
@@ -37,29 +20,15 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.Type;
 import org.xbill.DNS.ZoneTransferIn;
-import picocli.CommandLine;
 
 /**
  * The walking skeleton end to end: CLI registers a sender, a real SMTP client mails a domains.txt,
  * dnsjava's ZoneTransferIn sees exactly the expected owner names, and a restart keeps serial and
  * names.
  */
-class EndToEndIT {
+class EndToEndIT extends ServiceTestBase {
 
-  private static final String COMMUNITY = "blocklist@rpzx.test";
-  private static final String SENDER = "cert@uni.example";
   private static final String IDN_NAME = "bücher-böse.de";
-
-  @TempDir Path dir;
-
-  private RpzxService service;
-
-  @AfterEach
-  void stop() {
-    if (service != null) {
-      service.close();
-    }
-  }
 
   private RpzxConfig config() throws Exception {
     Path topSites = dir.resolve("top.csv");
@@ -79,54 +48,12 @@ class EndToEndIT {
         new RpzxConfig.TopSites(topSites.toString(), 10_000));
   }
 
-  private record CliResult(int exitCode, String out, String err) {}
-
-  private CliResult cli(String... args) {
-    String api = "http://127.0.0.1:" + service.apiAddress().getPort();
-    Path tokenFile = service.dataDir().resolve("operator.token");
-    CommandLine cmd = RpzxCommand.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cmd.setOut(new PrintWriter(out));
-    cmd.setErr(new PrintWriter(err));
-    String[] full = new String[args.length + 4];
-    System.arraycopy(args, 0, full, 0, args.length);
-    full[args.length] = "--api";
-    full[args.length + 1] = api;
-    full[args.length + 2] = "--token-file";
-    full[args.length + 3] = tokenFile.toString();
-    int code = cmd.execute(full);
-    return new CliResult(code, out.toString(), err.toString());
+  private RpzxHarness.CliResult cli(String... args) {
+    return RpzxHarness.cli(service, args);
   }
 
   private String mail(String domainsTxt) throws Exception {
-    Properties props = new Properties();
-    props.put("mail.smtp.host", "127.0.0.1");
-    props.put("mail.smtp.port", String.valueOf(service.smtpPort()));
-    props.put("mail.smtp.timeout", "20000");
-    Session session = Session.getInstance(props);
-    MimeMessage msg = new MimeMessage(session);
-    msg.setFrom(new InternetAddress(SENDER));
-    msg.setRecipient(Message.RecipientType.TO, new InternetAddress(COMMUNITY));
-    msg.setSubject("this subject is ignored");
-    MimeBodyPart body = new MimeBodyPart();
-    body.setText("Please block these.", "UTF-8");
-    MimeBodyPart attachment = new MimeBodyPart();
-    attachment.setDataHandler(
-        new DataHandler(
-            new ByteArrayDataSource(
-                domainsTxt.getBytes(StandardCharsets.UTF_8), "text/plain; charset=UTF-8")));
-    attachment.setFileName("domains.txt");
-    MimeMultipart mp = new MimeMultipart();
-    mp.addBodyPart(body);
-    mp.addBodyPart(attachment);
-    msg.setContent(mp);
-    msg.saveChanges();
-    try (Transport t = session.getTransport("smtp")) {
-      t.connect();
-      t.sendMessage(msg, msg.getAllRecipients());
-      return ((SMTPTransport) t).getLastServerResponse().strip();
-    }
+    return RpzxHarness.mail(service, SENDER, COMMUNITY, domainsTxt);
   }
 
   private record Axfr(long serial, Set<String> owners) {}
@@ -202,7 +129,8 @@ class EndToEndIT {
         .isEqualTo("rw-------");
 
     assertThat(cli("institution", "add", "Example University").exitCode()).isZero();
-    CliResult sender = cli("sender", "add", SENDER, "--institution", "Example University");
+    RpzxHarness.CliResult sender =
+        cli("sender", "add", SENDER, "--institution", "Example University");
     assertThat(sender.exitCode()).as(sender.err()).isZero();
     assertThat(cli("sender", "add", SENDER, "--institution", "Example University").exitCode())
         .as("a second registration is a conflict")
@@ -237,7 +165,7 @@ class EndToEndIT {
 
     assertOnlyTheOwnInstitutionSeesItsSubmission(reply);
 
-    CliResult entries = cli("entries", "list", "--json");
+    RpzxHarness.CliResult entries = cli("entries", "list", "--json");
     assertThat(entries.exitCode()).isZero();
     JsonNode list = Json.MAPPER.readTree(entries.out());
     assertThat(list).hasSize(4);
@@ -248,7 +176,7 @@ class EndToEndIT {
     assertThat(again.serial()).isEqualTo(first.serial());
     assertThat(again.owners()).isEqualTo(expected);
 
-    CliResult status = cli("zone", "status", "--json");
+    RpzxHarness.CliResult status = cli("zone", "status", "--json");
     JsonNode zone = Json.MAPPER.readTree(status.out());
     assertThat(zone.get("serial").asLong()).isEqualTo(first.serial());
     assertThat(zone.get("names").asInt()).isEqualTo(4);

@@ -1,5 +1,7 @@
 package org.rpzx.core.zone;
 
+import java.util.List;
+
 /**
  * A forward-only, allocation-free walk over the names of a snapshot in canonical DNS order (RFC
  * 4034 §6.1), made for the AXFR encoder. Not thread-safe: one cursor per transfer.
@@ -10,6 +12,17 @@ package org.rpzx.core.zone;
  * needs.
  */
 public interface NameCursor {
+
+  /**
+   * A cursor over names given as text in canonical order, such as the lists of a {@link ChangeSet}
+   * (for the IXFR encoder); a repeated name is skipped.
+   *
+   * @throws IllegalArgumentException from {@link #next()} when a name is not a valid active name or
+   *     is out of canonical order
+   */
+  static NameCursor over(List<String> names) {
+    return new SourceCursor(new StringNameSource(names));
+  }
 
   /** Advances to the next name; false when the walk is over. */
   boolean next();

@@ -3,6 +3,7 @@ package org.rpzx.dist.api;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.rpzx.core.consumer.ConsumerRegistry;
 import org.rpzx.core.directory.Directory;
 import org.rpzx.core.directory.Institution;
 import org.rpzx.core.directory.Mutation;
@@ -55,7 +56,8 @@ public final class ControlApi {
       int names,
       long records,
       Long journalOldestSerial,
-      int journalChangeSets) {}
+      int journalChangeSets,
+      List<ConsumerApi.ConsumerContact> consumers) {}
 
   public record SubmissionView(
       long id,
@@ -93,11 +95,14 @@ public final class ControlApi {
   private final Directory directory;
   private final Database db;
   private final PublishedZone zone;
+  private final ConsumerRegistry consumers;
 
-  public ControlApi(Directory directory, Database db, PublishedZone zone) {
+  public ControlApi(
+      Directory directory, Database db, PublishedZone zone, ConsumerRegistry consumers) {
     this.directory = directory;
     this.db = db;
     this.zone = zone;
+    this.consumers = consumers;
   }
 
   public List<Route> routes() {
@@ -109,7 +114,11 @@ public final class ControlApi {
         new Route("GET", "/api/v1/entries", "admin", this::listEntries),
         new Route("GET", "/api/v1/submissions", "read", this::listSubmissions),
         new Route("GET", "/api/v1/submissions/{id}", "read", this::showSubmission),
-        new Route("GET", "/api/v1/zone", "read", r -> ApiResponse.ok(zoneStatus())));
+        new Route(
+            "GET",
+            "/api/v1/zone",
+            "read",
+            r -> ApiResponse.ok(zoneStatus(r.token().hasScope("admin")))));
   }
 
   /** Routes that need no token. */
@@ -223,7 +232,8 @@ public final class ControlApi {
     throw new ApiError(403, "this token has no owner");
   }
 
-  ZoneStatus zoneStatus() {
+  /** The zone; with {@code withConsumers} (operator tokens only) who transferred it last. */
+  ZoneStatus zoneStatus(boolean withConsumers) {
     ZoneSnapshot s = zone.current();
     ChangeJournal journal = zone.journal();
     return new ZoneStatus(
@@ -232,12 +242,19 @@ public final class ControlApi {
         s.nameCount(),
         2L * s.nameCount() + 3, // SOA, NS, two owners per name, closing SOA of a transfer
         journal.isEmpty() ? null : journal.oldestSerial(),
-        journal.size());
+        journal.size(),
+        consumers.list().stream().map(c -> ConsumerApi.ConsumerContact.of(c, s.serial())).toList());
   }
 
-  private static <T, V> ApiResponse answer(Mutation<T> m, java.util.function.Function<T, V> view) {
+  static <T, V> ApiResponse answer(Mutation<T> m, java.util.function.Function<T, V> view) {
+    return answer(m, view, 201);
+  }
+
+  /** {@code status} for a done change, the matching 4xx error for a refused one. */
+  static <T, V> ApiResponse answer(
+      Mutation<T> m, java.util.function.Function<T, V> view, int status) {
     if (m instanceof Mutation.Done<T> d) {
-      return ApiResponse.created(view.apply(d.value()));
+      return new ApiResponse(status, view.apply(d.value()));
     } else if (m instanceof Mutation.Conflict<T> c) {
       throw new ApiError(409, c.message());
     } else if (m instanceof Mutation.NotFound<T> n) {

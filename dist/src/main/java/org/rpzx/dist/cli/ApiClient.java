@@ -27,6 +27,10 @@ public final class ApiClient {
     return send(builder(path).GET().build());
   }
 
+  public JsonNode delete(String path) {
+    return send(builder(path).DELETE().build());
+  }
+
   public JsonNode post(String path, Object body) {
     try {
       byte[] json = Json.MAPPER.writeValueAsBytes(body);

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       InstitutionCommand.class,
       SenderCommand.class,
+      ConsumerCommand.class,
       EntriesCommand.class,
       SubmissionsCommand.class,
       ZoneCommand.class,
@@ -23,6 +24,7 @@ import picocli.CommandLine.Command;
     footer = {
       "%nRun the service:   rpzx serve",
       "Control it:        rpzx institution add NAME; rpzx sender add EMAIL --institution NAME",
+      "Resolvers:         rpzx consumer add NAME --institution NAME --tsig-key KEY",
       "Exit codes: 0 ok, 1 error, 2 usage, 3 API unreachable, 4 unauthorized, 5 not found,"
           + " 6 conflict, 7 invalid input"
     })

@@ -14,7 +14,8 @@ public final class ZoneCommand {
 
   @Command(
       name = "status",
-      description = "Serial, size and journal of the zone.",
+      description =
+          "Serial, size and journal of the zone; each consumer's last contact and serial.",
       mixinStandardHelpOptions = true)
   static final class Status extends ApiCommand {
     @Override
@@ -32,6 +33,11 @@ public final class ZoneCommand {
           "journal:  %s change sets, from serial %s%n",
           r.get("journal_change_sets").asText(),
           oldest == null || oldest.isNull() ? "-" : oldest.asText());
+      JsonNode consumers = r.get("consumers");
+      if (consumers != null && !consumers.isEmpty()) {
+        out.println();
+        Table.print(out, consumers, "name", "institution", "last_contact", "serial", "state");
+      }
       out.flush();
     }
   }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.rpzx.core.auth.TokenService;
+import org.rpzx.core.consumer.ConsumerRegistry;
 import org.rpzx.core.directory.Directory;
 import org.rpzx.core.lifecycle.LifecycleSettings;
 import org.rpzx.core.lifecycle.ZoneLoader;
@@ -23,9 +24,12 @@ import org.rpzx.core.submission.SenderAuthorizer;
 import org.rpzx.core.submission.SubmissionService;
 import org.rpzx.core.submission.ValidationRules;
 import org.rpzx.core.zone.PublishedZone;
+import org.rpzx.core.zone.ZoneListener;
 import org.rpzx.core.zone.ZoneSettings;
 import org.rpzx.dist.api.ApiServer;
+import org.rpzx.dist.api.ConsumerApi;
 import org.rpzx.dist.api.ControlApi;
+import org.rpzx.dist.api.Route;
 import org.rpzx.dist.config.ConfigException;
 import org.rpzx.dist.config.Durations;
 import org.rpzx.dist.config.HostPort;
@@ -33,6 +37,8 @@ import org.rpzx.dist.config.RpzxConfig;
 import org.rpzx.dns.DnsServer;
 import org.rpzx.dns.DnsServerSettings;
 import org.rpzx.dns.access.CidrBlock;
+import org.rpzx.dns.notify.NotifySender;
+import org.rpzx.dns.notify.NotifySettings;
 import org.rpzx.smtp.SmtpIngestServer;
 import org.rpzx.smtp.SmtpSettings;
 import org.rpzx.smtp.SmtpTls;
@@ -106,25 +112,40 @@ public final class RpzxService implements AutoCloseable {
     tokens.ensureOperatorToken(dataDir.resolve("operator.token"));
     maintainer.start();
 
+    ConsumerRegistry consumers = new ConsumerRegistry(db, clock);
+    ConsumerCache cache = new ConsumerCache(consumers);
+    consumers.addChangeListener(cache::reload);
+    cache.reload();
+    StoredTransferLog transferLog = track(new StoredTransferLog(consumers, clock));
     HostPort dnsListen = HostPort.parse(cfg.dns().listen());
+    InetSocketAddress dnsAddress = dnsListen.toSocketAddress();
     dns =
         track(
-            DnsServer.start(
-                zone,
-                DnsServerSettings.defaults()
-                    .withListen(dnsListen.toSocketAddress())
-                    .withAllowTransfer(
-                        cfg.dns().allowTransfer().stream().map(CidrBlock::parse).toList())));
+            DnsServer.builder(
+                    zone,
+                    DnsServerSettings.defaults()
+                        .withListen(dnsAddress)
+                        .withAllowTransfer(
+                            cfg.dns().allowTransfer().stream().map(CidrBlock::parse).toList()))
+                .keyring(cache)
+                .consumers(cache)
+                .transferLog(transferLog)
+                .start());
+    startNotify(cache, new InetSocketAddress(dnsAddress.getAddress(), 0));
 
     smtp = track(new SmtpIngestServer(smtpSettings(cfg.smtp()), submissions));
     smtp.start();
 
-    ControlApi control = new ControlApi(new Directory(db, clock), db, zone);
+    ControlApi control = new ControlApi(new Directory(db, clock), db, zone, consumers);
+    ConsumerApi consumerApi =
+        new ConsumerApi(consumers, zone, () -> dns.tcpAddress(), zoneSettings.origin());
+    List<Route> routes = new ArrayList<>(control.routes());
+    routes.addAll(consumerApi.routes());
     api =
         track(
             new ApiServer(
                 HostPort.parse(cfg.api().listen()).toSocketAddress(),
-                control.routes(),
+                routes,
                 control.openRoutes(),
                 tokens));
     api.start();
@@ -137,6 +158,30 @@ public final class RpzxService implements AutoCloseable {
         dns.udpPort(),
         api.address(),
         dataDir.toAbsolutePath());
+  }
+
+  /**
+   * NOTIFY to every consumer's targets on each new serial, from the DNS listener's address
+   * (secondaries accept NOTIFY from their primary's address). The zone listener only hands the
+   * serial to the sender's own thread; it is removed before the sender closes.
+   */
+  private void startNotify(ConsumerCache cache, InetSocketAddress source) throws IOException {
+    NotifySender notify =
+        track(
+            NotifySender.start(
+                zone,
+                cache,
+                cache,
+                NotifySettings.defaults().withSource(source),
+                r -> {
+                  if (r.succeeded()) {
+                    LOG.debug("NOTIFY serial {} to {} acknowledged", r.serial(), r.target());
+                  }
+                }));
+    ZoneListener listener = (snapshot, changes) -> notify.serialChanged(snapshot.serial());
+    zone.addListener(listener);
+    AutoCloseable unsubscribe = () -> zone.removeListener(listener);
+    track(unsubscribe);
   }
 
   private <T extends AutoCloseable> T track(T resource) {

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Locale;
+import org.rpzx.core.consumer.AddressLiterals;
 
 /**
  * An IPv4 or IPv6 subnet in CIDR notation ({@code 192.0.2.0/24}, {@code 2001:db8::/32}); a bare
@@ -22,28 +23,21 @@ public final class CidrBlock {
   }
 
   /**
-   * Parses {@code address[/prefix]}. Only numeric addresses are accepted (never a DNS lookup).
+   * Parses {@code address[/prefix]} with core's {@link AddressLiterals#canonicalCidr} (the same
+   * rules as the consumer registry). Only numeric addresses are accepted (never a DNS lookup).
    *
    * @throws IllegalArgumentException with a reason when the text is not a CIDR block
    */
   public static CidrBlock parse(String text) {
-    String t = text.trim();
-    int slash = t.indexOf('/');
-    String addressText = slash < 0 ? t : t.substring(0, slash);
-    byte[] address = parseNumericAddress(addressText);
-    int max = address.length * 8;
-    int prefix = max;
-    if (slash >= 0) {
-      String p = t.substring(slash + 1);
-      if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')) {
-        throw new IllegalArgumentException("bad prefix length in CIDR block: " + text);
-      }
-      prefix = Integer.parseInt(p);
-      if (prefix > max) {
-        throw new IllegalArgumentException("prefix length above " + max + ": " + text);
-      }
+    String canonical = AddressLiterals.canonicalCidr(text);
+    int slash = canonical.indexOf('/');
+    try {
+      // a literal checked by canonicalCidr: getByName parses it and never resolves a name
+      byte[] network = InetAddress.getByName(canonical.substring(0, slash)).getAddress();
+      return new CidrBlock(network, Integer.parseInt(canonical.substring(slash + 1)));
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("not an IP address: " + text, e);
     }
-    return new CidrBlock(mask(address, prefix), prefix);
   }
 
   /** The block holding exactly {@code address}. */
@@ -93,42 +87,6 @@ public final class CidrBlock {
       out[i] &= (byte) (0xff << (8 - bits));
     }
     return out;
-  }
-
-  private static byte[] parseNumericAddress(String s) {
-    if (s.isEmpty()) {
-      throw new IllegalArgumentException("empty address in CIDR block");
-    }
-    boolean v6 = s.indexOf(':') >= 0;
-    String allowed = v6 ? "0123456789abcdefABCDEF:." : "0123456789.";
-    for (int i = 0; i < s.length(); i++) {
-      if (allowed.indexOf(s.charAt(i)) < 0) {
-        throw new IllegalArgumentException("not a numeric IP address: " + s);
-      }
-    }
-    if (!v6 && !isDottedQuad(s)) {
-      throw new IllegalArgumentException("not a dotted-quad IPv4 address: " + s);
-    }
-    try {
-      // numeric only (checked above), so this never resolves a name
-      // (the JDK returns ::ffff:a.b.c.d as an IPv4 address: such a rule is an IPv4 rule)
-      return InetAddress.getByName(s).getAddress();
-    } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("not an IP address: " + s, e);
-    }
-  }
-
-  private static boolean isDottedQuad(String s) {
-    String[] parts = s.split("\\.", -1);
-    if (parts.length != 4) {
-      return false;
-    }
-    for (String p : parts) {
-      if (p.isEmpty() || p.length() > 3 || Integer.parseInt(p) > 255) {
-        return false;
-      }
-    }
-    return true;
   }
 
   @Override

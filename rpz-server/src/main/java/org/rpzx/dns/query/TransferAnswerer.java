@@ -3,8 +3,10 @@ package org.rpzx.dns.query;
 import java.net.InetAddress;
 import java.util.Arrays;
 import java.util.List;
+import org.rpzx.core.zone.ChangeJournal;
 import org.rpzx.core.zone.ChangeSet;
 import org.rpzx.core.zone.JournalQuery;
+import org.rpzx.core.zone.Serial;
 import org.rpzx.core.zone.ZoneSettings;
 import org.rpzx.core.zone.ZoneSnapshot;
 import org.rpzx.core.zone.ZoneView;
@@ -15,7 +17,6 @@ import org.rpzx.dns.query.TransferEvent.Kind;
 import org.rpzx.dns.tsig.TsigCheck;
 import org.rpzx.dns.tsig.TsigResponses;
 import org.rpzx.dns.wire.AxfrStream;
-import org.rpzx.dns.wire.ChangeCondenser;
 import org.rpzx.dns.wire.IxfrStream;
 import org.rpzx.dns.wire.ResponseStream;
 import org.rpzx.dns.wire.ZoneMessageWriter;
@@ -120,7 +121,7 @@ final class TransferAnswerer {
     ZoneSettings settings = snapshot.settings();
     JournalQuery journal = zone.changesSince(clientSoa.getSerial());
     if (journal instanceof JournalQuery.Changes changes && !changes.changeSets().isEmpty()) {
-      List<ChangeSet> changeSets = ChangeCondenser.condense(changes.changeSets());
+      List<ChangeSet> changeSets = condensed(changes.changeSets());
       long newest = changeSets.get(changeSets.size() - 1).toSerial();
       if (tcp) {
         IxfrStream s =
@@ -203,6 +204,19 @@ final class TransferAnswerer {
     long bytes = ((Reply.Message) r).wire().length + (tcp ? 2 : 0);
     log.record(
         new TransferEvent(client, consumer, kind, serial, bytes, QueryProcessor.since(t), true));
+  }
+
+  /**
+   * The chain as one difference (RFC 1995 §5), unless its serial range is 2^31 or more, which RFC
+   * 1982 cannot order: then change set by change set.
+   */
+  static List<ChangeSet> condensed(List<ChangeSet> chain) {
+    long from = chain.get(0).fromSerial();
+    long to = chain.get(chain.size() - 1).toSerial();
+    if (chain.size() < 2 || !Serial.isNewer(to, from)) {
+      return chain;
+    }
+    return List.of(ChangeJournal.condense(chain));
   }
 
   private static SOARecord clientSoa(Message query) {

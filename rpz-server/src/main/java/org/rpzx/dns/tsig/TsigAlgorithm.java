@@ -1,7 +1,7 @@
 package org.rpzx.dns.tsig;
 
-import java.util.Locale;
 import java.util.Optional;
+import org.rpzx.core.consumer.KeyAlgorithm;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TSIG;
 
@@ -41,23 +41,20 @@ public enum TsigAlgorithm {
   }
 
   /**
-   * Parses the names used in BIND and Knot configurations: {@code hmac-sha256} (with or without the
-   * trailing dot, any case).
+   * Parses the names used in BIND and Knot configurations (core's {@link KeyAlgorithm} names, whose
+   * constants match these): {@code hmac-sha256} (with or without the trailing dot, any case).
    *
    * @throws IllegalArgumentException for any other text
    */
   public static TsigAlgorithm parse(String text) {
-    String t = text.trim().toLowerCase(Locale.ROOT);
-    String n = t.endsWith(".") ? t : t + ".";
-    for (TsigAlgorithm a : values()) {
-      if (a.dnsName.toString().equals(n)) {
-        return a;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unsupported TSIG algorithm: "
-            + text
-            + " (hmac-sha256, hmac-sha384, hmac-sha512, hmac-sha1)");
+    return KeyAlgorithm.parse(text)
+        .map(k -> valueOf(k.name()))
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unsupported TSIG algorithm: "
+                        + text
+                        + " (hmac-sha256, hmac-sha384, hmac-sha512, hmac-sha1)"));
   }
 
   /** The lower-case name without trailing dot, as BIND writes it: {@code hmac-sha256}. */

@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBufAllocator;
 import java.util.ArrayList;
 import java.util.List;
 import org.rpzx.core.zone.ChangeSet;
+import org.rpzx.core.zone.NameCursor;
 import org.rpzx.core.zone.ZoneSettings;
 
 /**
@@ -24,9 +25,9 @@ public final class IxfrStream implements ResponseStream {
   private final int optPayload;
 
   private int segment;
-  private int nameIndex;
   private boolean soaWritten;
-  private byte[] previousWire;
+  private NameCursor cursor;
+  private boolean pending;
   private boolean started;
   private boolean done;
 
@@ -97,23 +98,19 @@ public final class IxfrStream implements ResponseStream {
         }
         writer.writeSoa(s.serial());
         soaWritten = true;
-        previousWire = null;
+        cursor = NameCursor.over(s.names());
+        pending = false;
       }
-      while (nameIndex < s.names().size()) {
-        byte[] wire = WireName.relative(s.names().get(nameIndex));
-        if (!writer.hasRoomForPair(wire.length)) {
+      while (pending || cursor.next()) {
+        pending = true; // loaded, not yet written: a full message resumes with it
+        if (!writer.hasRoomForPair(cursor.wireLength())) {
           return finishPartial();
         }
-        int shared =
-            previousWire == null
-                ? 0
-                : WireName.sharedSuffixLabels(previousWire, previousWire.length, wire, wire.length);
-        writer.writePair(wire, wire.length, WireName.labelCount(wire, wire.length), shared);
-        previousWire = wire;
-        nameIndex++;
+        writer.writePair(
+            cursor.wire(), cursor.wireLength(), cursor.labelCount(), cursor.sharedSuffixLabels());
+        pending = false;
       }
       segment++;
-      nameIndex = 0;
       soaWritten = false;
     }
     done = true;
