@@ -17,7 +17,8 @@ import java.util.List;
 final class SchemaMigrator {
 
   /** Migrations in order; index i holds version i + 1. */
-  private static final List<String> MIGRATIONS = List.of("V1__initial.sql", "V2__consumers.sql");
+  private static final List<String> MIGRATIONS =
+      List.of("V1__initial.sql", "V2__consumers.sql", "V3__token_limits.sql");
 
   static final int LATEST_VERSION = MIGRATIONS.size();
 

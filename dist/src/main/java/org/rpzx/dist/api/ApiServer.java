@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.rpzx.core.auth.ApiToken;
+import org.rpzx.core.auth.Authentication;
 import org.rpzx.core.auth.TokenService;
 import org.rpzx.core.store.StoreException;
 import org.slf4j.Logger;
@@ -124,9 +125,15 @@ public final class ApiServer implements AutoCloseable {
     if (!scheme.equalsIgnoreCase("Token") && !scheme.equalsIgnoreCase("Bearer")) {
       throw new ApiError(401, "expected Authorization: Token <secret>");
     }
-    return tokens
-        .authenticate(h.substring(space + 1).strip())
-        .orElseThrow(() -> new ApiError(401, "invalid token"));
+    Authentication result =
+        tokens.authenticate(h.substring(space + 1).strip(), ex.getRemoteAddress().getAddress());
+    if (result instanceof Authentication.Valid valid) {
+      return valid.token();
+    }
+    if (result instanceof Authentication.SubnetNotAllowed) {
+      throw new ApiError(403, "this token may not be used from this address");
+    }
+    throw new ApiError(401, "invalid token");
   }
 
   private static ApiRequest request(
