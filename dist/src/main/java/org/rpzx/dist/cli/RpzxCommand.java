@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       EntriesCommand.class,
       SubmissionsCommand.class,
       ZoneCommand.class,
+      TokenCommand.class,
       AutoComplete.GenerateCompletion.class
     },
     footer = {

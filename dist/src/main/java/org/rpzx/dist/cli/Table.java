@@ -22,7 +22,7 @@ public final class Table {
         String[] line = new String[columns.length];
         for (int i = 0; i < columns.length; i++) {
           JsonNode v = row.get(columns[i]);
-          line[i] = v == null || v.isNull() ? "-" : v.asText();
+          line[i] = v == null || v.isNull() ? "-" : cell(v);
         }
         cells.add(line);
       }
@@ -44,5 +44,15 @@ public final class Table {
       out.println(sb.toString().stripTrailing());
     }
     out.flush();
+  }
+
+  /** A value; an array as its items joined by spaces ("-" if empty). */
+  private static String cell(JsonNode v) {
+    if (!v.isArray()) {
+      return v.asText();
+    }
+    java.util.List<String> items = new java.util.ArrayList<>();
+    v.forEach(item -> items.add(item.asText()));
+    return items.isEmpty() ? "-" : String.join(" ", items);
   }
 }

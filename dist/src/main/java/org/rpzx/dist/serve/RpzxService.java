@@ -30,6 +30,7 @@ import org.rpzx.dist.api.ApiServer;
 import org.rpzx.dist.api.ConsumerApi;
 import org.rpzx.dist.api.ControlApi;
 import org.rpzx.dist.api.Route;
+import org.rpzx.dist.api.TokenApi;
 import org.rpzx.dist.config.ConfigException;
 import org.rpzx.dist.config.Durations;
 import org.rpzx.dist.config.HostPort;
@@ -136,11 +137,13 @@ public final class RpzxService implements AutoCloseable {
     smtp = track(new SmtpIngestServer(smtpSettings(cfg.smtp()), submissions));
     smtp.start();
 
-    ControlApi control = new ControlApi(new Directory(db, clock), db, zone, consumers);
+    Directory directory = new Directory(db, clock);
+    ControlApi control = new ControlApi(directory, db, zone, consumers);
     ConsumerApi consumerApi =
         new ConsumerApi(consumers, zone, () -> dns.tcpAddress(), zoneSettings.origin());
     List<Route> routes = new ArrayList<>(control.routes());
     routes.addAll(consumerApi.routes());
+    routes.addAll(new TokenApi(tokens, directory).routes());
     api =
         track(
             new ApiServer(
