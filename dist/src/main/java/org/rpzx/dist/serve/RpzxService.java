@@ -30,6 +30,7 @@ import org.rpzx.dist.api.ApiServer;
 import org.rpzx.dist.api.ConsumerApi;
 import org.rpzx.dist.api.ControlApi;
 import org.rpzx.dist.api.Route;
+import org.rpzx.dist.api.SubmissionApi;
 import org.rpzx.dist.api.TokenApi;
 import org.rpzx.dist.config.ConfigException;
 import org.rpzx.dist.config.Durations;
@@ -144,6 +145,7 @@ public final class RpzxService implements AutoCloseable {
     List<Route> routes = new ArrayList<>(control.routes());
     routes.addAll(consumerApi.routes());
     routes.addAll(new TokenApi(tokens, directory).routes());
+    routes.addAll(new SubmissionApi(submissions, directory).routes());
     api =
         track(
             new ApiServer(

@@ -1,0 +1,82 @@
+package org.rpzx.dist.api;
+
+import java.time.Instant;
+import java.util.List;
+import org.rpzx.core.directory.Directory;
+import org.rpzx.core.directory.Institution;
+import org.rpzx.core.submission.AuthMethod;
+import org.rpzx.core.submission.SenderIdentity;
+import org.rpzx.core.submission.SubmissionOutcome;
+import org.rpzx.core.submission.SubmissionReport;
+import org.rpzx.core.submission.SubmissionService;
+
+/**
+ * {@code POST /api/v1/submissions}: a {@code domains.txt} as the request body, by an institution's
+ * token with the {@code submit} scope; the answer is the report a mail gets.
+ */
+public final class SubmissionApi {
+
+  static final String CHANNEL = "http";
+
+  /** The report of an applied submission. */
+  public record SubmissionResult(
+      long id,
+      int accepted,
+      int rejected,
+      int skipped,
+      boolean duplicate,
+      String summary,
+      List<ControlApi.LineView> rejectedLines) {
+    static SubmissionResult of(SubmissionReport r) {
+      return new SubmissionResult(
+          r.id(),
+          r.accepted(),
+          r.rejected(),
+          r.skipped(),
+          r.duplicate(),
+          r.summary(),
+          r.rejectedLines().stream().map(ControlApi.LineView::of).toList());
+    }
+  }
+
+  private final SubmissionService submissions;
+  private final Directory directory;
+
+  public SubmissionApi(SubmissionService submissions, Directory directory) {
+    this.submissions = submissions;
+    this.directory = directory;
+  }
+
+  public List<Route> routes() {
+    return List.of(new Route("POST", "/api/v1/submissions", "submit", this::submit));
+  }
+
+  private ApiResponse submit(ApiRequest r) {
+    if (r.token().isOperator()) {
+      throw new ApiError(403, "operator tokens do not submit: use an institution's token");
+    }
+    long id = ControlApi.ownInstitution(r);
+    Institution institution =
+        directory.institutions().stream()
+            .filter(i -> i.id() == id)
+            .findFirst()
+            .orElseThrow(() -> new ApiError(403, "this token's institution no longer exists"));
+    if (institution.isSuspendedAt(Instant.now())) {
+      throw new ApiError(403, "institution " + institution.name() + " is suspended");
+    }
+    if (r.body().length == 0) {
+      throw new ApiError(400, "the body must be a domains.txt (text/plain, one name per line)");
+    }
+    SenderIdentity who =
+        new SenderIdentity(id, institution.name(), "token:" + r.token().id(), AuthMethod.TOKEN);
+    SubmissionOutcome outcome = submissions.submit(who, CHANNEL, r.body());
+    if (outcome instanceof SubmissionOutcome.Applied applied) {
+      return ApiResponse.created(SubmissionResult.of(applied.report()));
+    }
+    if (outcome instanceof SubmissionOutcome.Refused refused) {
+      throw new ApiError(400, refused.reason());
+    }
+    throw new ApiError(
+        503, ((SubmissionOutcome.TemporaryFailure) outcome).reason() + "; try again");
+  }
+}
