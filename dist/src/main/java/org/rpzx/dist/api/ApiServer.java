@@ -61,6 +61,11 @@ public final class ApiServer implements AutoCloseable {
     LOG.info("HTTP API listening on {}", server.getAddress());
   }
 
+  /** Every route that needs a token (all of them are under {@code /api/}). */
+  public List<Route> routes() {
+    return routes;
+  }
+
   public InetSocketAddress address() {
     return server.getAddress();
   }

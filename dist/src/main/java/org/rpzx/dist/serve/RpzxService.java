@@ -287,6 +287,11 @@ public final class RpzxService implements AutoCloseable {
     return dns.udpAddress();
   }
 
+  /** The routes the API serves behind a token. */
+  public List<Route> apiRoutes() {
+    return api.routes();
+  }
+
   public InetSocketAddress apiAddress() {
     return api.address();
   }
