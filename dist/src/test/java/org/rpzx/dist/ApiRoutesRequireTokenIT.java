@@ -10,7 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rpzx.dist.api.Route;
 
-/** Every registered {@code /api/} route answers 401 without a token and with an unknown one. */
+/**
+ * Every registered {@code /api/} and {@code /export/} route answers 401 without a token and with an
+ * unknown one.
+ */
 class ApiRoutesRequireTokenIT extends ServiceTestBase {
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -38,9 +41,10 @@ class ApiRoutesRequireTokenIT extends ServiceTestBase {
             "GET /api/v1/zone",
             "POST /api/v1/tokens",
             "DELETE /api/v1/tokens/{id}",
-            "POST /api/v1/submissions");
+            "POST /api/v1/submissions",
+            "GET /export/rpz");
     for (Route route : routes) {
-      assertThat(route.template()).startsWith("/api/");
+      assertThat(route.template()).matches("/(api|export)/.*");
       String what = route.method() + " " + route.template();
       assertThat(status(route, null)).as(what + " without a token").isEqualTo(401);
       assertThat(status(route, "Token rpzx_unknown"))

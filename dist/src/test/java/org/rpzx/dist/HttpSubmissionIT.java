@@ -111,5 +111,41 @@ class HttpSubmissionIT extends ServiceTestBase {
     assertThat(stored.get("sender").asText()).startsWith("token:").doesNotContain(submit);
 
     assertThat(post(submit, "").statusCode()).isEqualTo(400);
+
+    // exports: read scope, ETag = serial, 304 for a matching If-None-Match, no submitter
+    String serial = "\"" + service.zone().current().serial() + "\"";
+    HttpResponse<String> names = get(readOnly, "/export/domains.txt", null);
+    assertThat(names.statusCode()).isEqualTo(200);
+    assertThat(names.headers().firstValue("ETag")).contains(serial);
+    assertThat(names.body().lines())
+        .containsExactlyInAnyOrder("malware-c2.example", "phish.example");
+    assertThat(get(readOnly, "/export/domains.txt", serial).statusCode()).isEqualTo(304);
+    assertThat(get(readOnly, "/export/domains.txt", "\"1\"").statusCode()).isEqualTo(200);
+    HttpResponse<String> rpz = get(readOnly, "/export/rpz", null);
+    assertThat(rpz.statusCode()).isEqualTo(200);
+    assertThat(rpz.body())
+        .contains(" IN SOA ")
+        .contains("malware-c2.example.community.rpz. 60 IN CNAME .")
+        .contains("*.phish.example.community.rpz. 60 IN CNAME .")
+        .doesNotContain("Uni A")
+        .doesNotContain("token:");
+    assertThat(get(readOnly, "/export/rpz", serial).statusCode()).isEqualTo(304);
+    String submitOnly = token("--institution", "Uni A", "--scope", "submit");
+    assertThat(get(submitOnly, "/export/rpz", null).statusCode()).isEqualTo(403);
+    assertThat(get(null, "/export/rpz", null).statusCode()).isEqualTo(401);
+  }
+
+  private HttpResponse<String> get(String secret, String path, String ifNoneMatch)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + service.apiAddress().getPort() + path));
+    if (secret != null) {
+      b.header("Authorization", "Token " + secret);
+    }
+    if (ifNoneMatch != null) {
+      b.header("If-None-Match", ifNoneMatch);
+    }
+    return http.send(b.GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -17,7 +17,8 @@ public record ApiRequest(
     Map<String, String> query,
     byte[] body,
     ApiToken token,
-    InetAddress source) {
+    InetAddress source,
+    String ifNoneMatch) {
 
   public String param(int i) {
     return pathParams.get(i);

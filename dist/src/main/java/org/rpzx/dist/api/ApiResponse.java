@@ -1,7 +1,20 @@
 package org.rpzx.dist.api;
 
-/** What a route returns: a status and a body serialised as JSON (null: no body). */
-public record ApiResponse(int status, Object body) {
+import java.util.Map;
+
+/**
+ * What a route returns: a status, a body serialised as JSON (a String as text; null: no body) and
+ * extra headers.
+ */
+public record ApiResponse(int status, Object body, Map<String, String> headers) {
+  public ApiResponse {
+    headers = Map.copyOf(headers);
+  }
+
+  public ApiResponse(int status, Object body) {
+    this(status, body, Map.of());
+  }
+
   public static ApiResponse ok(Object body) {
     return new ApiResponse(200, body);
   }

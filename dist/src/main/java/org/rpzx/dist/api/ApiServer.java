@@ -61,7 +61,7 @@ public final class ApiServer implements AutoCloseable {
     LOG.info("HTTP API listening on {}", server.getAddress());
   }
 
-  /** Every route that needs a token (all of them are under {@code /api/}). */
+  /** Every route that needs a token (under {@code /api/} and {@code /export/}). */
   public List<Route> routes() {
     return routes;
   }
@@ -95,7 +95,7 @@ public final class ApiServer implements AutoCloseable {
     if (open != null && method.equals("GET")) {
       return open.handle(request(ex, path, List.of(), null, new byte[0]));
     }
-    if (!path.startsWith("/api/")) {
+    if (!path.startsWith("/api/") && !path.startsWith("/export/")) {
       throw new ApiError(404, "no such resource: " + path);
     }
     ApiToken token = authenticate(ex);
@@ -150,7 +150,8 @@ public final class ApiServer implements AutoCloseable {
         ApiRequest.parseQuery(ex.getRequestURI().getRawQuery()),
         body,
         token,
-        ex.getRemoteAddress().getAddress());
+        ex.getRemoteAddress().getAddress(),
+        ex.getRequestHeaders().getFirst("If-None-Match"));
   }
 
   private static byte[] body(HttpExchange ex) throws IOException {
@@ -174,6 +175,7 @@ public final class ApiServer implements AutoCloseable {
         response.body() instanceof String ? "text/plain; charset=utf-8" : "application/json";
     ex.getResponseHeaders().set("Content-Type", type);
     ex.getResponseHeaders().set("Cache-Control", "no-store");
+    response.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
     ex.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
     if (bytes.length > 0) {
       try (OutputStream out = ex.getResponseBody()) {

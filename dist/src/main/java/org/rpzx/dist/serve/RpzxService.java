@@ -29,6 +29,7 @@ import org.rpzx.core.zone.ZoneSettings;
 import org.rpzx.dist.api.ApiServer;
 import org.rpzx.dist.api.ConsumerApi;
 import org.rpzx.dist.api.ControlApi;
+import org.rpzx.dist.api.ExportApi;
 import org.rpzx.dist.api.Route;
 import org.rpzx.dist.api.SubmissionApi;
 import org.rpzx.dist.api.TokenApi;
@@ -146,6 +147,7 @@ public final class RpzxService implements AutoCloseable {
     routes.addAll(consumerApi.routes());
     routes.addAll(new TokenApi(tokens, directory).routes());
     routes.addAll(new SubmissionApi(submissions, directory).routes());
+    routes.addAll(new ExportApi(zone).routes());
     api =
         track(
             new ApiServer(
