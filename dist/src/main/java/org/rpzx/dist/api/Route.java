@@ -2,7 +2,9 @@ package org.rpzx.dist.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,8 +20,12 @@ public record Route(String method, String template, String scope, Handler handle
     ApiResponse handle(ApiRequest request);
   }
 
+  /** Templates compiled once, not on every request for every route. */
+  private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+
   Pattern pattern() {
-    return Pattern.compile(template.replaceAll("\\{[a-z_]+}", "([^/]+)"));
+    return PATTERNS.computeIfAbsent(
+        template, t -> Pattern.compile(t.replaceAll("\\{[a-z_]+}", "([^/]+)")));
   }
 
   /** The path parameters if {@code path} matches this template. */
