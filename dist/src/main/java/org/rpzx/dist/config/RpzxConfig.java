@@ -7,7 +7,20 @@ import java.util.List;
  * #withDefaults()} fills in the embedded defaults; {@code docs/configuration.md} documents them.
  */
 public record RpzxConfig(
-    String dataDir, Smtp smtp, Dns dns, Api api, Zone zone, Entries entries, TopSites topSites) {
+    String dataDir,
+    Smtp smtp,
+    Dns dns,
+    Api api,
+    Zone zone,
+    Entries entries,
+    TopSites topSites,
+    Allowlist allowlist) {
+
+  /** The configuration without an allowlist file (the store's allowlist only). */
+  public RpzxConfig(
+      String dataDir, Smtp smtp, Dns dns, Api api, Zone zone, Entries entries, TopSites topSites) {
+    this(dataDir, smtp, dns, api, zone, entries, topSites, new Allowlist(null));
+  }
 
   /** The SMTP receiver. */
   public record Smtp(
@@ -51,8 +64,17 @@ public record RpzxConfig(
   /** The DNS primary. */
   public record Dns(String listen, List<String> allowTransfer) {}
 
-  /** The HTTP API. */
-  public record Api(String listen) {}
+  /**
+   * The HTTP API: TLS when both certificate and key (PEM) are set; {@code exportAllowedSubnets} may
+   * fetch {@code /export/*} without a token.
+   */
+  public record Api(
+      String listen, String tlsCertificate, String tlsKey, List<String> exportAllowedSubnets) {
+
+    public Api(String listen) {
+      this(listen, null, null, List.of());
+    }
+  }
 
   /** The served zone. */
   public record Zone(
@@ -69,8 +91,21 @@ public record RpzxConfig(
   /** Entry lifecycle and publication. */
   public record Entries(String lifetime, String coalesceWindow, String sweepInterval) {}
 
-  /** The Top-N list (Tranco CSV); no file means the bundled list. */
-  public record TopSites(String file, Integer n) {}
+  /**
+   * The Top-N list (Tranco CSV); no file means the bundled list. {@code url} is where {@code rpzx
+   * top-sites fetch} downloads it from.
+   */
+  public record TopSites(String file, Integer n, String url) {
+
+    public TopSites(String file, Integer n) {
+      this(file, n, null);
+    }
+  }
+
+  /** An operator-maintained allowlist file (one name per line), added to the store's allowlist. */
+  public record Allowlist(String file) {}
+
+  public static final String DEFAULT_TOP_SITES_URL = "https://tranco-list.eu/top-1m.csv.zip";
 
   public static final String DEFAULT_DATA_DIR = "./rpzx-data";
   public static final String DEFAULT_SMTP_LISTEN = "127.0.0.1:2525";
@@ -97,7 +132,7 @@ public record RpzxConfig(
             50,
             5),
         new Dns(DEFAULT_DNS_LISTEN, List.of("127.0.0.0/8", "::1/128")),
-        new Api(DEFAULT_API_LISTEN),
+        new Api(DEFAULT_API_LISTEN, null, null, List.of()),
         new Zone(
             "community.rpz.",
             60L,
@@ -109,7 +144,8 @@ public record RpzxConfig(
             60L,
             List.of("localhost.")),
         new Entries("30d", "500ms", "10s"),
-        new TopSites(null, 10_000));
+        new TopSites(null, 10_000, DEFAULT_TOP_SITES_URL),
+        new Allowlist(null));
   }
 
   /** This configuration with every missing key taken from {@link #defaults()}. */
@@ -120,6 +156,7 @@ public record RpzxConfig(
     Zone z = zone == null ? d.zone : zone;
     Entries e = entries == null ? d.entries : entries;
     TopSites t = topSites == null ? d.topSites : topSites;
+    Api a = api == null ? d.api : api;
     return new RpzxConfig(
         or(dataDir, d.dataDir),
         new Smtp(
@@ -137,7 +174,11 @@ public record RpzxConfig(
             or(s.maxConnections, d.smtp.maxConnections),
             or(s.maxConnectionsPerSource, d.smtp.maxConnectionsPerSource)),
         new Dns(or(n.listen, d.dns.listen), or(n.allowTransfer, d.dns.allowTransfer)),
-        new Api(api == null || api.listen == null ? d.api.listen : api.listen),
+        new Api(
+            or(a.listen, d.api.listen),
+            a.tlsCertificate,
+            a.tlsKey,
+            or(a.exportAllowedSubnets, d.api.exportAllowedSubnets)),
         new Zone(
             or(z.origin, d.zone.origin),
             or(z.ttl, d.zone.ttl),
@@ -152,7 +193,8 @@ public record RpzxConfig(
             or(e.lifetime, d.entries.lifetime),
             or(e.coalesceWindow, d.entries.coalesceWindow),
             or(e.sweepInterval, d.entries.sweepInterval)),
-        new TopSites(t.file, or(t.n, d.topSites.n)));
+        new TopSites(t.file, or(t.n, d.topSites.n), or(t.url, d.topSites.url)),
+        allowlist == null ? d.allowlist : allowlist);
   }
 
   private static <T> T or(T value, T fallback) {

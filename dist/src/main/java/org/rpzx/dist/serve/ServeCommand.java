@@ -112,7 +112,11 @@ public final class ServeCommand implements Callable<Integer> {
             s.maxConnectionsPerSource()),
         new RpzxConfig.Dns(
             dnsListen != null ? dnsListen : c.dns().listen(), c.dns().allowTransfer()),
-        new RpzxConfig.Api(apiListen != null ? apiListen : c.api().listen()),
+        new RpzxConfig.Api(
+            apiListen != null ? apiListen : c.api().listen(),
+            c.api().tlsCertificate(),
+            c.api().tlsKey(),
+            c.api().exportAllowedSubnets()),
         new RpzxConfig.Zone(
             zone != null ? zone : z.origin(),
             z.ttl(),
@@ -125,6 +129,7 @@ public final class ServeCommand implements Callable<Integer> {
             z.nameServers()),
         c.entries(),
         new RpzxConfig.TopSites(
-            topSites != null ? topSites : t.file(), topN != null ? topN : t.n()));
+            topSites != null ? topSites : t.file(), topN != null ? topN : t.n(), t.url()),
+        c.allowlist());
   }
 }
