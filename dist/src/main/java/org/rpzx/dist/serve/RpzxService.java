@@ -34,6 +34,7 @@ import org.rpzx.dist.api.Route;
 import org.rpzx.dist.api.SubmissionApi;
 import org.rpzx.dist.api.TokenApi;
 import org.rpzx.dist.config.ConfigException;
+import org.rpzx.dist.config.ConfigValidator;
 import org.rpzx.dist.config.Durations;
 import org.rpzx.dist.config.HostPort;
 import org.rpzx.dist.config.RpzxConfig;
@@ -72,6 +73,7 @@ public final class RpzxService implements AutoCloseable {
   /** Starts everything; on failure, whatever was started is closed again. */
   public static RpzxService start(RpzxConfig given) {
     RpzxConfig config = given.withDefaults();
+    ConfigValidator.check(config);
     Path dataDir = Path.of(config.dataDir());
     RpzxService service = new RpzxService(dataDir);
     try {

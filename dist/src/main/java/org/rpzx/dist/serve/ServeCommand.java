@@ -1,11 +1,13 @@
 package org.rpzx.dist.serve;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.rpzx.dist.config.ConfigException;
 import org.rpzx.dist.config.ConfigLoader;
+import org.rpzx.dist.config.ConfigValidator;
 import org.rpzx.dist.config.RpzxConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,11 +74,22 @@ public final class ServeCommand implements Callable<Integer> {
     RpzxConfig cfg;
     try {
       cfg = overrides(ConfigLoader.load(config));
+      ConfigValidator.check(cfg);
     } catch (ConfigException | IllegalArgumentException e) {
       spec.commandLine().getErr().println("rpzx serve: " + e.getMessage());
       return 2;
     }
-    RpzxService service = RpzxService.start(cfg);
+    RpzxService service;
+    try {
+      service = RpzxService.start(cfg);
+    } catch (ConfigException e) {
+      spec.commandLine().getErr().println("rpzx serve: " + e.getMessage());
+      return 2;
+    } catch (UncheckedIOException e) {
+      // a port in use, an unwritable data directory: one line, not a stack trace
+      spec.commandLine().getErr().println("rpzx serve: " + e.getMessage());
+      return 1;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
