@@ -1,11 +1,15 @@
 package org.rpzx.core.name;
 
-import com.google.common.net.InternetDomainName;
+import com.google.thirdparty.publicsuffix.PublicSuffixPatterns;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Public Suffix List lookups (ICANN and private sections) through Guava's bundled copy of the list.
- * Names must be normalised (lower-case A-labels, no trailing dot).
+ * Public Suffix List lookups (ICANN and private sections) through Guava's bundled copy of the list
+ * (its suffix trie; {@code PublicSuffixesTest} checks every answer against {@code
+ * InternetDomainName}, so a Guava upgrade that changes the trie's contract fails there). Names must
+ * be normalised (lower-case A-labels, no trailing dot).
  *
  * <p>Decisions: a single-label name is always a public suffix (a TLD, known or not). A name under a
  * TLD the list does not know ({@code evil.corp}) follows the list's default rule {@code *}: the TLD
@@ -66,13 +70,22 @@ public final class PublicSuffixes {
     if (tldStart >= '0' && tldStart <= '9') {
       return 1; // no TLD starts with a digit, and Guava refuses such names
     }
-    try {
-      // one parse and one trie walk; publicSuffix() reuses the cached suffix index
-      InternetDomainName domain = InternetDomainName.from(tail);
-      return domain.hasPublicSuffix() ? domain.publicSuffix().parts().size() : 1;
-    } catch (IllegalArgumentException e) {
-      return 1;
+    // Guava's suffix trie directly on our labels: the name is already validated and normalised,
+    // so InternetDomainName's parse and re-validation (most of the cost) is skipped.
+    List<String> labels = splitLabels(tail);
+    int index = PublicSuffixPatterns.TRIE.findSuffixIndex(labels);
+    return index < 0 ? 1 : labels.size() - index;
+  }
+
+  private static List<String> splitLabels(String name) {
+    List<String> labels = new ArrayList<>(4);
+    int start = 0;
+    for (int dot = name.indexOf('.'); dot >= 0; dot = name.indexOf('.', start)) {
+      labels.add(name.substring(start, dot));
+      start = dot + 1;
     }
+    labels.add(name.substring(start));
+    return labels;
   }
 
   static int countLabels(String name) {
