@@ -19,8 +19,14 @@ final class ConnectionGuard implements SessionHandler, AutoCloseable {
   private final String hostName;
   private final ScheduledThreadPoolExecutor timer;
   private final Map<Session, SessionClock> clocks = new ConcurrentHashMap<>();
+  private final SmtpEventListener events;
 
-  ConnectionGuard(int maxConnectionsPerSource, Duration sessionTimeout, String hostName) {
+  ConnectionGuard(
+      int maxConnectionsPerSource,
+      Duration sessionTimeout,
+      String hostName,
+      SmtpEventListener events) {
+    this.events = events;
     this.perSource = SessionHandler.limitConcurrentSessionsBySource(maxConnectionsPerSource);
     this.sessionTimeout = sessionTimeout;
     this.hostName = hostName;
@@ -42,6 +48,9 @@ final class ConnectionGuard implements SessionHandler, AutoCloseable {
       SessionClock clock = new SessionClock(session, hostName, timer);
       clocks.put(session, clock);
       clock.start(sessionTimeout);
+      events.sessionOpened();
+    } else {
+      events.reply(acceptance.errorCode());
     }
     return acceptance;
   }

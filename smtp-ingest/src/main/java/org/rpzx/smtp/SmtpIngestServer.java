@@ -34,11 +34,21 @@ public final class SmtpIngestServer implements AutoCloseable {
   private boolean closed;
 
   public SmtpIngestServer(SmtpSettings settings, SubmissionPort port) {
-    this(settings, port, Clock.systemUTC());
+    this(settings, port, SmtpEventListener.NONE);
+  }
+
+  /** With a listener that hears sessions and replies (metrics). */
+  public SmtpIngestServer(SmtpSettings settings, SubmissionPort port, SmtpEventListener events) {
+    this(settings, port, events, Clock.systemUTC());
   }
 
   /** With the clock S/MIME certificates are checked against (tests). */
   SmtpIngestServer(SmtpSettings settings, SubmissionPort port, Clock clock) {
+    this(settings, port, SmtpEventListener.NONE, clock);
+  }
+
+  private SmtpIngestServer(
+      SmtpSettings settings, SubmissionPort port, SmtpEventListener events, Clock clock) {
     this.settings = settings;
     CommunityAddresses community = CommunityAddresses.of(settings.communityAddresses());
     SmimeVerifier verifier =
@@ -51,7 +61,10 @@ public final class SmtpIngestServer implements AutoCloseable {
     SourceRateLimiter rateLimiter = new SourceRateLimiter(settings.messagesPerMinutePerSource());
     this.guard =
         new ConnectionGuard(
-            settings.maxConnectionsPerSource(), settings.sessionTimeout(), settings.hostName());
+            settings.maxConnectionsPerSource(),
+            settings.sessionTimeout(),
+            settings.hostName(),
+            events);
     SMTPServer.Builder builder =
         SMTPServer.port(settings.port())
             .bindAddress(settings.bindAddress())
@@ -60,7 +73,7 @@ public final class SmtpIngestServer implements AutoCloseable {
             .messageHandlerFactory(
                 ctx ->
                     new SubmissionMessageHandler(
-                        ctx, community, flow, settings, rateLimiter, guard.clockOf(ctx)))
+                        ctx, community, flow, settings, rateLimiter, guard.clockOf(ctx), events))
             .maxMessageSize(settings.maxMessageBytes())
             .maxRecipients(settings.maxRecipients())
             .maxConnections(settings.maxConnections())

@@ -45,7 +45,8 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
  */
 public final class SmtpTls {
 
-  private static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
+  /** The protocol versions offered: TLS 1.3 and 1.2, nothing older. */
+  public static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
   private final SSLContext context;
   private final List<X509Certificate> chain;
@@ -139,6 +140,14 @@ public final class SmtpTls {
           "cannot read the private key in " + keystore + ": " + e.getMessage(), e);
     }
     throw new IllegalArgumentException(keystore + " holds no private key with a certificate");
+  }
+
+  /**
+   * The server-side context with this certificate, for another listener that serves it (the HTTP
+   * API); such a listener must restrict itself to {@link #PROTOCOLS} as STARTTLS does.
+   */
+  public SSLContext serverContext() {
+    return context;
   }
 
   /** The server certificate (the first of the chain). */

@@ -33,6 +33,7 @@ final class SubmissionMessageHandler implements MessageHandler {
   private final SmtpSettings settings;
   private final SourceRateLimiter rateLimiter;
   private final SessionClock clock;
+  private final SmtpEventListener events;
 
   SubmissionMessageHandler(
       MessageContext context,
@@ -40,17 +41,28 @@ final class SubmissionMessageHandler implements MessageHandler {
       SubmissionFlow flow,
       SmtpSettings settings,
       SourceRateLimiter rateLimiter,
-      SessionClock clock) {
+      SessionClock clock,
+      SmtpEventListener events) {
     this.context = context;
     this.community = community;
     this.flow = flow;
     this.settings = settings;
     this.rateLimiter = rateLimiter;
     this.clock = clock;
+    this.events = events;
   }
 
   @Override
   public void from(String reversePath) throws RejectException {
+    try {
+      checkFrom();
+    } catch (RejectException e) {
+      events.reply(e.getCode());
+      throw e;
+    }
+  }
+
+  private void checkFrom() throws RejectException {
     if (settings.requireTls() && !(context instanceof Session s && s.isTLSStarted())) {
       throw new RejectException(530, STARTTLS_FIRST);
     }
@@ -66,6 +78,7 @@ final class SubmissionMessageHandler implements MessageHandler {
   @Override
   public void recipient(String recipient) throws RejectException {
     if (!community.accepts(recipient)) {
+      events.reply(550);
       throw new RejectException(
           550,
           "5.1.1 <"
@@ -76,6 +89,18 @@ final class SubmissionMessageHandler implements MessageHandler {
 
   @Override
   public String data(InputStream data) throws RejectException, IOException {
+    try {
+      String accepted = receive(data);
+      events.reply(250);
+      return accepted;
+    } catch (RejectException e) {
+      events.reply(e.getCode());
+      throw e;
+    }
+  }
+
+  /** The text of a 250 reply, or the refusal as a {@link RejectException}. */
+  private String receive(InputStream data) throws RejectException, IOException {
     int maxBytes = settings.maxMessageBytes();
     SizeLimitedInputStream limited = new SizeLimitedInputStream(data, maxBytes);
     InputStream message = limited;

@@ -2,28 +2,57 @@ package org.rpzx.dist.api;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import org.rpzx.core.auth.ApiToken;
 import org.rpzx.core.auth.Authentication;
 import org.rpzx.core.auth.TokenService;
 import org.rpzx.core.store.StoreException;
+import org.rpzx.dns.access.CidrBlock;
+import org.rpzx.smtp.SmtpTls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP listener: authenticates, routes, serialises. Handlers never see the exchange; they get
- * an {@link ApiRequest} and return an {@link ApiResponse} or throw {@link ApiError}.
+ * The HTTP listener (HTTPS when a certificate is configured): authenticates, routes, serialises.
+ * Handlers never see the exchange; they get an {@link ApiRequest} and return an {@link ApiResponse}
+ * or throw {@link ApiError}.
  */
 public final class ApiServer implements AutoCloseable {
+
+  /**
+   * Where and how the API listens.
+   *
+   * @param address the socket address to bind
+   * @param tls the server's TLS context (TLS 1.2 and 1.3 only); null: plain HTTP
+   * @param exportAllowedSubnets clients from these fetch {@code GET /export/*} without a token
+   */
+  public record Listener(
+      InetSocketAddress address, SSLContext tls, List<CidrBlock> exportAllowedSubnets) {
+    public Listener {
+      exportAllowedSubnets = List.copyOf(exportAllowedSubnets);
+    }
+
+    /** Plain HTTP, every route behind a token. */
+    public static Listener plain(InetSocketAddress address) {
+      return new Listener(address, null, List.of());
+    }
+  }
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
   private static final int MAX_BODY = 32 * 1024 * 1024;
@@ -33,6 +62,8 @@ public final class ApiServer implements AutoCloseable {
   private final List<Route> routes;
   private final TokenService tokens;
   private final Map<String, Route.Handler> openRoutes;
+  private final List<CidrBlock> exportAllowed;
+  private final boolean tls;
 
   public ApiServer(
       InetSocketAddress listen,
@@ -40,10 +71,22 @@ public final class ApiServer implements AutoCloseable {
       Map<String, Route.Handler> openRoutes,
       TokenService tokens)
       throws IOException {
+    this(Listener.plain(listen), routes, openRoutes, tokens);
+  }
+
+  public ApiServer(
+      Listener listener,
+      List<Route> routes,
+      Map<String, Route.Handler> openRoutes,
+      TokenService tokens)
+      throws IOException {
     this.routes = List.copyOf(routes);
     this.openRoutes = Map.copyOf(openRoutes);
     this.tokens = tokens;
-    this.server = HttpServer.create(listen, 64);
+    this.exportAllowed = listener.exportAllowedSubnets();
+    this.tls = listener.tls() != null;
+    this.server =
+        tls ? https(listener.address(), listener.tls()) : HttpServer.create(listener.address(), 64);
     this.executor =
         Executors.newFixedThreadPool(
             4,
@@ -56,9 +99,39 @@ public final class ApiServer implements AutoCloseable {
     server.createContext("/", this::exchange);
   }
 
+  /** HTTPS restricted to TLS 1.2 and 1.3, no client certificates. */
+  private static HttpsServer https(InetSocketAddress address, SSLContext context)
+      throws IOException {
+    HttpsServer https = HttpsServer.create(address, 64);
+    https.setHttpsConfigurator(
+        new HttpsConfigurator(context) {
+          @Override
+          public void configure(HttpsParameters params) {
+            SSLParameters p = context.getDefaultSSLParameters();
+            List<String> supported =
+                Arrays.asList(context.getSupportedSSLParameters().getProtocols());
+            p.setProtocols(
+                SmtpTls.PROTOCOLS.stream().filter(supported::contains).toArray(String[]::new));
+            p.setNeedClientAuth(false);
+            params.setSSLParameters(p);
+          }
+        });
+    return https;
+  }
+
   public void start() {
     server.start();
-    LOG.info("HTTP API listening on {}", server.getAddress());
+    LOG.info("HTTP API listening on {}", url());
+  }
+
+  /** The base URL clients use, e.g. {@code https://127.0.0.1:8053}. */
+  public String url() {
+    InetSocketAddress a = server.getAddress();
+    String host = a.getAddress().getHostAddress();
+    if (host.contains(":")) {
+      host = "[" + host + "]";
+    }
+    return (tls ? "https://" : "http://") + host + ":" + a.getPort();
   }
 
   /** Every route that needs a token (under {@code /api/} and {@code /export/}). */
@@ -98,7 +171,7 @@ public final class ApiServer implements AutoCloseable {
     if (!path.startsWith("/api/") && !path.startsWith("/export/")) {
       throw new ApiError(404, "no such resource: " + path);
     }
-    ApiToken token = authenticate(ex);
+    ApiToken token = exportWithoutToken(ex, path, method) ? null : authenticate(ex);
     boolean pathKnown = false;
     for (Route route : routes) {
       Optional<List<String>> params = route.match(path);
@@ -109,7 +182,10 @@ public final class ApiServer implements AutoCloseable {
       if (!route.method().equals(method)) {
         continue;
       }
-      if (!token.hasScope(route.scope())) {
+      if (token == null && !route.scope().equals("read")) {
+        throw new ApiError(401, "missing Authorization: Token <secret>");
+      }
+      if (token != null && !token.hasScope(route.scope())) {
         throw new ApiError(403, "this token lacks the '" + route.scope() + "' scope");
       }
       return route.handler().handle(request(ex, path, params.get(), token, body(ex)));
@@ -117,6 +193,22 @@ public final class ApiServer implements AutoCloseable {
     throw pathKnown
         ? new ApiError(405, method + " is not allowed on " + path)
         : new ApiError(404, "no such resource: " + path);
+  }
+
+  /**
+   * A {@code GET} of an export without an {@code Authorization} header from an allowed subnet: no
+   * token needed (resolvers and firewalls that cannot send one). A request that does send a token
+   * is authenticated as usual.
+   */
+  private boolean exportWithoutToken(HttpExchange ex, String path, String method) {
+    if (exportAllowed.isEmpty()
+        || !path.startsWith("/export/")
+        || !method.equals("GET")
+        || ex.getRequestHeaders().containsKey("Authorization")) {
+      return false;
+    }
+    InetAddress client = ex.getRemoteAddress().getAddress();
+    return exportAllowed.stream().anyMatch(block -> block.contains(client));
   }
 
   private ApiToken authenticate(HttpExchange ex) {

@@ -1,14 +1,17 @@
 package org.rpzx.dist.api;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.rpzx.core.directory.Directory;
 import org.rpzx.core.directory.Institution;
 import org.rpzx.core.submission.AuthMethod;
+import org.rpzx.core.submission.DomainsFile;
 import org.rpzx.core.submission.SenderIdentity;
 import org.rpzx.core.submission.SubmissionOutcome;
+import org.rpzx.core.submission.SubmissionPort;
 import org.rpzx.core.submission.SubmissionReport;
-import org.rpzx.core.submission.SubmissionService;
+import org.rpzx.core.submission.SubmissionRequest;
 
 /**
  * {@code POST /api/v1/submissions}: a {@code domains.txt} as the request body, by an institution's
@@ -39,10 +42,10 @@ public final class SubmissionApi {
     }
   }
 
-  private final SubmissionService submissions;
+  private final SubmissionPort submissions;
   private final Directory directory;
 
-  public SubmissionApi(SubmissionService submissions, Directory directory) {
+  public SubmissionApi(SubmissionPort submissions, Directory directory) {
     this.submissions = submissions;
     this.directory = directory;
   }
@@ -69,7 +72,12 @@ public final class SubmissionApi {
     }
     SenderIdentity who =
         new SenderIdentity(id, institution.name(), "token:" + r.token().id(), AuthMethod.TOKEN);
-    SubmissionOutcome outcome = submissions.submit(who, CHANNEL, r.body());
+    // malformed UTF-8 becomes U+FFFD and fails only its own line
+    String text = new String(r.body(), StandardCharsets.UTF_8);
+    SubmissionOutcome outcome =
+        submissions.submit(
+            new SubmissionRequest(
+                who, CHANNEL, null, List.of(new DomainsFile("domains.txt", text))));
     if (outcome instanceof SubmissionOutcome.Applied applied) {
       return ApiResponse.created(SubmissionResult.of(applied.report()));
     }

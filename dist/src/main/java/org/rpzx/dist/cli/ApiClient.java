@@ -8,19 +8,37 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import org.rpzx.dist.api.Json;
 
-/** A thin JSON client of the control API; an API error becomes a {@link CliException}. */
+/**
+ * A thin JSON client of the control API, over http or https; an API error becomes a {@link
+ * CliException}.
+ */
 public final class ApiClient {
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http;
   private final String base;
   private final String token;
 
+  /** With the JDK's trusted CAs for an {@code https://} base. */
   public ApiClient(String base, String token) {
+    this(base, token, null);
+  }
+
+  /**
+   * @param tls the client TLS context that trusts the server's certificate (see {@link
+   *     TrustedCertificates}); null: the JDK's trusted CAs
+   */
+  public ApiClient(String base, String token, SSLContext tls) {
     this.base = base;
     this.token = token;
+    HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+    if (tls != null) {
+      b.sslContext(tls);
+    }
+    this.http = b.build();
   }
 
   public JsonNode get(String path) {
@@ -65,6 +83,14 @@ public final class ApiClient {
       throw new CliException(
           ExitCodes.UNREACHABLE,
           "cannot reach the rpzx API at " + base + " (is rpzx serve running?)");
+    } catch (SSLException e) {
+      throw new CliException(
+          ExitCodes.UNREACHABLE,
+          "TLS with the rpzx API at "
+              + base
+              + " failed: "
+              + e.getMessage()
+              + " (a private CA or self-signed certificate needs --cacert)");
     } catch (IOException e) {
       throw new CliException(ExitCodes.UNREACHABLE, "API request failed: " + e);
     } catch (InterruptedException e) {

@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 /**
  * Where the API is and which token to use: {@code --api}/{@code RPZX_API} and {@code
  * --token-file}/{@code RPZX_TOKEN_FILE}, defaulting to what {@code rpzx serve} uses on its embedded
- * defaults.
+ * defaults; {@code --cacert}/{@code RPZX_CACERT} to trust a private CA or self-signed certificate
+ * of an {@code https://} API.
  */
 public final class ClientOptions {
 
@@ -28,6 +29,14 @@ public final class ClientOptions {
               + RpzxConfig.DEFAULT_DATA_DIR
               + "/operator.token)")
   Path tokenFile;
+
+  @Option(
+      names = "--cacert",
+      paramLabel = "FILE",
+      description =
+          "PEM certificate(s) to trust for an https:// API, e.g. a private CA or the server's"
+              + " self-signed certificate (env RPZX_CACERT; default: the JDK's trusted CAs)")
+  Path caCert;
 
   @Option(names = "--json", description = "print JSON instead of a table")
   boolean json;
@@ -62,7 +71,17 @@ public final class ClientOptions {
     return json;
   }
 
+  /** The {@code --cacert} file, or {@code RPZX_CACERT}, or null. */
+  public Path caCert() {
+    if (caCert != null) {
+      return caCert;
+    }
+    String env = System.getenv("RPZX_CACERT");
+    return env == null || env.isBlank() ? null : Path.of(env);
+  }
+
   public ApiClient client() {
-    return new ApiClient(apiUrl(), token());
+    Path ca = caCert();
+    return new ApiClient(apiUrl(), token(), ca == null ? null : TrustedCertificates.context(ca));
   }
 }

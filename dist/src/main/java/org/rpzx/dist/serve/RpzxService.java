@@ -10,7 +10,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.rpzx.core.auth.TokenService;
 import org.rpzx.core.consumer.ConsumerRegistry;
 import org.rpzx.core.directory.Directory;
@@ -21,6 +23,7 @@ import org.rpzx.core.name.TrancoList;
 import org.rpzx.core.name.ValidationPolicy;
 import org.rpzx.core.store.Database;
 import org.rpzx.core.submission.SenderAuthorizer;
+import org.rpzx.core.submission.SubmissionPort;
 import org.rpzx.core.submission.SubmissionService;
 import org.rpzx.core.submission.ValidationRules;
 import org.rpzx.core.zone.PublishedZone;
@@ -30,6 +33,7 @@ import org.rpzx.dist.api.ApiServer;
 import org.rpzx.dist.api.ConsumerApi;
 import org.rpzx.dist.api.ControlApi;
 import org.rpzx.dist.api.ExportApi;
+import org.rpzx.dist.api.MetricsEndpoint;
 import org.rpzx.dist.api.Route;
 import org.rpzx.dist.api.SubmissionApi;
 import org.rpzx.dist.api.TokenApi;
@@ -38,6 +42,7 @@ import org.rpzx.dist.config.ConfigValidator;
 import org.rpzx.dist.config.Durations;
 import org.rpzx.dist.config.HostPort;
 import org.rpzx.dist.config.RpzxConfig;
+import org.rpzx.dist.metrics.RpzxMetrics;
 import org.rpzx.dns.DnsServer;
 import org.rpzx.dns.DnsServerSettings;
 import org.rpzx.dns.access.CidrBlock;
@@ -113,6 +118,9 @@ public final class RpzxService implements AutoCloseable {
             clock,
             lifecycle.entryLifetime(),
             PUBLISH_WAIT);
+    RpzxMetrics metrics = RpzxMetrics.create();
+    metrics.watch(zone);
+    SubmissionPort port = metrics.meter(submissions);
     TokenService tokens = new TokenService(db, clock);
     tokens.ensureOperatorToken(dataDir.resolve("operator.token"));
     maintainer.start();
@@ -134,11 +142,11 @@ public final class RpzxService implements AutoCloseable {
                             cfg.dns().allowTransfer().stream().map(CidrBlock::parse).toList()))
                 .keyring(cache)
                 .consumers(cache)
-                .transferLog(transferLog)
+                .transferLog(metrics.transferLog(transferLog))
                 .start());
-    startNotify(cache, new InetSocketAddress(dnsAddress.getAddress(), 0));
+    startNotify(cache, new InetSocketAddress(dnsAddress.getAddress(), 0), metrics);
 
-    smtp = track(new SmtpIngestServer(smtpSettings(cfg.smtp()), submissions));
+    smtp = track(new SmtpIngestServer(smtpSettings(cfg.smtp()), port, metrics.smtpEvents()));
     smtp.start();
 
     Directory directory = new Directory(db, clock);
@@ -148,15 +156,11 @@ public final class RpzxService implements AutoCloseable {
     List<Route> routes = new ArrayList<>(control.routes());
     routes.addAll(consumerApi.routes());
     routes.addAll(new TokenApi(tokens, directory).routes());
-    routes.addAll(new SubmissionApi(submissions, directory).routes());
+    routes.addAll(new SubmissionApi(port, directory).routes());
     routes.addAll(new ExportApi(zone).routes());
-    api =
-        track(
-            new ApiServer(
-                HostPort.parse(cfg.api().listen()).toSocketAddress(),
-                routes,
-                control.openRoutes(),
-                tokens));
+    Map<String, Route.Handler> open = new HashMap<>(control.openRoutes());
+    open.put(MetricsEndpoint.PATH, new MetricsEndpoint(metrics));
+    api = track(new ApiServer(ApiListenerConfig.from(cfg.api()), routes, open, tokens));
     api.start();
     LOG.info(
         "rpzx serving zone {} (serial {}, {} names): SMTP {}, DNS {} udp/tcp, API {}, data {}",
@@ -165,7 +169,7 @@ public final class RpzxService implements AutoCloseable {
         zone.current().nameCount(),
         smtp.port(),
         dns.udpPort(),
-        api.address(),
+        api.url(),
         dataDir.toAbsolutePath());
   }
 
@@ -174,7 +178,8 @@ public final class RpzxService implements AutoCloseable {
    * (secondaries accept NOTIFY from their primary's address). The zone listener only hands the
    * serial to the sender's own thread; it is removed before the sender closes.
    */
-  private void startNotify(ConsumerCache cache, InetSocketAddress source) throws IOException {
+  private void startNotify(ConsumerCache cache, InetSocketAddress source, RpzxMetrics metrics)
+      throws IOException {
     NotifySender notify =
         track(
             NotifySender.start(
@@ -182,11 +187,12 @@ public final class RpzxService implements AutoCloseable {
                 cache,
                 cache,
                 NotifySettings.defaults().withSource(source),
-                r -> {
-                  if (r.succeeded()) {
-                    LOG.debug("NOTIFY serial {} to {} acknowledged", r.serial(), r.target());
-                  }
-                }));
+                metrics.notifyListener(
+                    r -> {
+                      if (r.succeeded()) {
+                        LOG.debug("NOTIFY serial {} to {} acknowledged", r.serial(), r.target());
+                      }
+                    })));
     ZoneListener listener = (snapshot, changes) -> notify.serialChanged(snapshot.serial());
     zone.addListener(listener);
     AutoCloseable unsubscribe = () -> zone.removeListener(listener);
@@ -298,6 +304,11 @@ public final class RpzxService implements AutoCloseable {
 
   public InetSocketAddress apiAddress() {
     return api.address();
+  }
+
+  /** The API's base URL: {@code https://} when TLS is configured. */
+  public String apiUrl() {
+    return api.url();
   }
 
   public PublishedZone zone() {
