@@ -1,11 +1,11 @@
 package org.rpzx.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rpzx.dist.Packages.Run;
 import org.rpzx.dist.config.ConfigLoader;
 import org.rpzx.dist.config.RpzxConfig;
 import org.xbill.DNS.DClass;
@@ -47,7 +47,8 @@ import org.xbill.DNS.Type;
  */
 class PackagingIT {
 
-  private static final Path TARGET = Path.of("target").toAbsolutePath();
+  private static final Path TARGET = Packages.TARGET;
+  private static final Path SYSTEMD_ANALYZE = Path.of("/usr/bin/systemd-analyze");
   private static final Pattern SERVING =
       Pattern.compile("rpzx serving zone (\\S+) .*DNS (\\d+) udp/tcp");
 
@@ -61,18 +62,11 @@ class PackagingIT {
 
   @BeforeAll
   static void unpack() throws Exception {
-    Path jar = TARGET.resolve("rpzx.jar");
-    assertThat(jar).as("the packaged jar (failsafe runs after package)").exists();
-    try (JarFile j = new JarFile(jar.toFile())) {
-      version = j.getManifest().getMainAttributes().getValue("Implementation-Version");
-    }
-    assertThat(version).isNotBlank();
-
-    Path tarball = TARGET.resolve("rpzx-" + version + ".tar.gz");
-    assertThat(tarball).exists();
+    version = Packages.version();
     Path tarDir = Files.createDirectories(work.resolve("tar"));
-    assertThat(run(List.of("tar", "-xzf", tarball.toString(), "-C", tarDir.toString())).exit())
-        .isZero();
+    assertThat(run(List.of("tar", "-xzf", Packages.tarball().toString(), "-C", tarDir.toString())))
+        .extracting(Run::exit)
+        .isEqualTo(0);
     try (Stream<Path> top = Files.list(tarDir)) {
       assertThat(top.map(p -> p.getFileName().toString()))
           .as("one top directory")
@@ -95,11 +89,16 @@ class PackagingIT {
     }
   }
 
-  private static Path deb() {
-    // Debian versions sort "~" before the release: 0.1.0-SNAPSHOT becomes 0.1.0~SNAPSHOT
-    Path deb = TARGET.resolve("rpzx_" + version.replace('-', '~') + "_all.deb");
-    assertThat(deb).exists();
-    return deb;
+  private static Path deb() throws IOException {
+    return Packages.deb();
+  }
+
+  private static Run run(List<String> command) throws Exception {
+    return Packages.run(work, command, Map.of());
+  }
+
+  private static Run run(List<String> command, Map<String, String> env) throws Exception {
+    return Packages.run(work, command, env);
   }
 
   // ---- the tarball ----
@@ -111,9 +110,9 @@ class PackagingIT {
     assertThat(tarHome.resolve("systemd/rpzx.service")).isRegularFile();
     assertThat(tarHome.resolve("README.md")).isRegularFile();
 
-    Set<String> expectedJars = jarNames(TARGET.resolve("lib"));
+    Set<String> expectedJars = Packages.jarNames(TARGET.resolve("lib"));
     expectedJars.add("rpzx.jar");
-    assertThat(jarNames(tarHome.resolve("lib"))).isEqualTo(expectedJars);
+    assertThat(Packages.jarNames(tarHome.resolve("lib"))).isEqualTo(expectedJars);
     assertThat(expectedJars).anyMatch(n -> n.startsWith("dnsjava-"));
 
     RpzxConfig conf = ConfigLoader.load(tarHome.resolve("conf/rpzx.yaml"));
@@ -124,7 +123,7 @@ class PackagingIT {
 
   @Test
   void theLauncherPrintsTheVersionOfItsJar() throws Exception {
-    Run r = run(List.of(tarHome.resolve("bin/rpzx").toString(), "--version"), realJava());
+    Run r = run(List.of(tarHome.resolve("bin/rpzx").toString(), "--version"), Packages.realJava());
     assertThat(r.exit()).as(r.out()).isZero();
     assertThat(r.out()).contains("rpzx " + version);
   }
@@ -134,8 +133,7 @@ class PackagingIT {
     // a "java" that prints its arguments one per line shows exactly what the launcher executes
     Path fakeJdk = Files.createDirectories(work.resolve("fake-jdk/bin")).getParent();
     Path fakeJava = fakeJdk.resolve("bin/java");
-    Files.writeString(fakeJava, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
-    fakeJava.toFile().setExecutable(true);
+    Packages.shellScript(fakeJava, "for a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
     // called through a relative symlink elsewhere: lib/ must still be the package's
     Path links = Files.createDirectories(work.resolve("links-tar"));
     Path link = links.resolve("rpzx");
@@ -163,7 +161,7 @@ class PackagingIT {
 
     // without readlink -f (old BSD/busybox userlands) the launcher follows the links itself
     Path noReadlink = Files.createDirectories(work.resolve("no-readlink"));
-    stub(noReadlink.resolve("readlink"), "exit 1\n");
+    Packages.shellScript(noReadlink.resolve("readlink"), "exit 1\n");
     Map<String, String> bare = new LinkedHashMap<>(env);
     bare.put("PATH", noReadlink + ":" + System.getenv("PATH"));
     Run fallback = run(List.of(link.toString(), "--version"), bare);
@@ -206,7 +204,7 @@ class PackagingIT {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-    pb.environment().putAll(realJava());
+    pb.environment().putAll(Packages.realJava());
     server = pb.start();
 
     Matcher serving = awaitLog(log, SERVING, Duration.ofSeconds(60));
@@ -268,6 +266,33 @@ class PackagingIT {
     assertThat(d).doesNotContainKey("MemoryDenyWriteExecute");
   }
 
+  /**
+   * systemd itself reads the unit: {@code systemd-analyze verify} (unknown keys, bad values,
+   * missing executables; ExecStart pointed at the extracted launcher) and the exposure score of
+   * {@code systemd-analyze security} (0 = fully confined, 10 = unconfined).
+   */
+  @Test
+  void systemdAcceptsTheUnitAndRatesItsExposureLow() throws Exception {
+    assumeTrue(Files.isExecutable(SYSTEMD_ANALYZE), "systemd-analyze is not installed");
+    Path dir = Files.createDirectories(work.resolve("unit-check"));
+    Path unit = dir.resolve("rpzx.service");
+    Files.writeString(
+        unit,
+        Files.readString(debRoot.resolve("lib/systemd/system/rpzx.service"))
+            .replace("/usr/bin/rpzx", debRoot.resolve("usr/share/rpzx/bin/rpzx").toString()));
+    Run verify = run(List.of(SYSTEMD_ANALYZE.toString(), "verify", "--man=no", unit.toString()));
+    assertThat(verify.exit()).as(verify.out()).isZero();
+    assertThat(verify.out()).as("no warnings").isBlank();
+
+    Run security =
+        run(List.of(SYSTEMD_ANALYZE.toString(), "security", "--offline=true", unit.toString()));
+    Matcher level =
+        Pattern.compile("Overall exposure level for rpzx.service: (\\d+\\.\\d)")
+            .matcher(security.out());
+    assertThat(level.find()).as(security.out()).isTrue();
+    assertThat(Double.parseDouble(level.group(1))).isLessThanOrEqualTo(4.0);
+  }
+
   // ---- the .deb ----
 
   @Test
@@ -286,7 +311,7 @@ class PackagingIT {
     assertThat(fields.out())
         .contains(
             "Package: rpzx\n",
-            "Version: " + version.replace('-', '~') + "\n",
+            "Version: " + Packages.debVersion() + "\n",
             "Architecture: all\n",
             "Depends: default-jre-headless (>= 2:1.17) | java17-runtime-headless");
 
@@ -325,103 +350,6 @@ class PackagingIT {
     assertThat(postrm.lastIndexOf("rm -rf")).isEqualTo(postrm.indexOf("rm -rf"));
   }
 
-  /**
-   * The maintainer scripts run for real, with their absolute paths moved into a temporary root and
-   * adduser, getent, chown, systemctl and the deb-systemd helpers replaced by stubs that log their
-   * calls: install, upgrade, remove and purge, with and without systemd.
-   */
-  @Test
-  void theMaintainerScriptsBehaveOnInstallUpgradeRemoveAndPurge() throws Exception {
-    Path root = Files.createDirectories(work.resolve("scripts-root"));
-    Path state = root.resolve("var/lib/rpzx");
-    Path systemdRun = root.resolve("run/systemd/system");
-    Path stubs = Files.createDirectories(root.resolve("stubs"));
-    Path calls = root.resolve("calls.log");
-    String logCall = "echo \"$(basename \"$0\") $*\" >> '" + calls + "'\n";
-    for (String name :
-        List.of(
-            "adduser",
-            "addgroup",
-            "chown",
-            "systemctl",
-            "deb-systemd-helper",
-            "deb-systemd-invoke")) {
-      stub(
-          stubs.resolve(name),
-          logCall + (name.equals("adduser") ? "touch '" + root + "/user'\n" : ""));
-    }
-    stub(stubs.resolve("getent"), "[ -f '" + root + "/user' ]\n");
-    Map<String, Path> scripts = new LinkedHashMap<>();
-    for (String name : List.of("postinst", "prerm", "postrm")) {
-      String text =
-          Files.readString(debControl.resolve(name))
-              .replace("/var/lib/rpzx", state.toString())
-              .replace("/run/systemd/system", systemdRun.toString())
-              .replace("/etc/rpzx", root.resolve("etc/rpzx").toString());
-      Path copy = root.resolve(name);
-      Files.writeString(copy, text);
-      scripts.put(name, copy);
-    }
-    Map<String, String> env = Map.of("PATH", stubs + ":" + System.getenv("PATH"));
-
-    // fresh install, systemd running: user created, directory owned and private, daemon-reload
-    Files.createDirectories(systemdRun);
-    assertThat(script(scripts.get("postinst"), env, "configure").exit()).isZero();
-    List<String> install = Files.readAllLines(calls);
-    assertThat(install)
-        .contains(
-            "adduser --system --group --home "
-                + state
-                + " --no-create-home --gecos rpzx blocklist"
-                + " exchange --quiet rpzx",
-            "chown rpzx:rpzx " + state,
-            "systemctl --system daemon-reload")
-        .noneMatch(c -> c.contains("restart") || c.contains("enable"));
-    assertThat(Files.getPosixFilePermissions(state))
-        .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-x---"));
-
-    // upgrade: the user exists (no second adduser), a running service is restarted
-    Files.writeString(state.resolve("rpzx.db"), "data");
-    Files.delete(calls);
-    assertThat(script(scripts.get("postinst"), env, "configure", "0.0.9").exit()).isZero();
-    assertThat(Files.readAllLines(calls))
-        .noneMatch(c -> c.startsWith("adduser"))
-        .contains("deb-systemd-invoke try-restart rpzx.service");
-    assertThat(state.resolve("rpzx.db")).exists();
-
-    // prerm stops the service on remove only; remove keeps the data, purge deletes it
-    Files.delete(calls);
-    assertThat(script(scripts.get("prerm"), env, "upgrade").exit()).isZero();
-    assertThat(calls).doesNotExist();
-    assertThat(script(scripts.get("prerm"), env, "remove").exit()).isZero();
-    assertThat(Files.readAllLines(calls)).containsExactly("deb-systemd-invoke stop rpzx.service");
-    assertThat(script(scripts.get("postrm"), env, "remove").exit()).isZero();
-    assertThat(state.resolve("rpzx.db")).exists();
-    assertThat(script(scripts.get("postrm"), env, "purge").exit()).isZero();
-    assertThat(state).doesNotExist();
-
-    // no systemd (a container, a chroot): no systemctl at all
-    Files.delete(calls);
-    Files.delete(systemdRun);
-    assertThat(script(scripts.get("postinst"), env, "configure").exit()).isZero();
-    assertThat(Files.readAllLines(calls)).noneMatch(c -> c.startsWith("systemctl"));
-    assertThat(script(scripts.get("prerm"), env, "remove").exit()).isZero();
-    assertThat(Files.readAllLines(calls)).noneMatch(c -> c.contains("stop"));
-
-    assertThat(script(scripts.get("postinst"), env, "bogus").exit()).isEqualTo(1);
-  }
-
-  private static void stub(Path file, String body) throws IOException {
-    Files.writeString(file, "#!/bin/sh\n" + body);
-    assertThat(file.toFile().setExecutable(true)).isTrue();
-  }
-
-  private static Run script(Path script, Map<String, String> env, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of("sh", "-e", script.toString()));
-    cmd.addAll(List.of(args));
-    return run(cmd, env);
-  }
-
   @Test
   void theDebInstallsTheExpectedPaths() throws Exception {
     Run contents = run(List.of("dpkg-deb", "--contents", deb().toString()));
@@ -450,7 +378,7 @@ class PackagingIT {
             .filter(p -> p.startsWith("/usr/share/rpzx/lib/") && p.endsWith(".jar"))
             .map(p -> p.substring("/usr/share/rpzx/lib/".length()))
             .collect(Collectors.toCollection(TreeSet::new));
-    assertThat(libs).isEqualTo(jarNames(tarHome.resolve("lib")));
+    assertThat(libs).isEqualTo(Packages.jarNames(tarHome.resolve("lib")));
 
     RpzxConfig conf = ConfigLoader.load(debRoot.resolve("etc/rpzx/rpzx.yaml"));
     assertThat(conf.dataDir()).isEqualTo("/var/lib/rpzx");
@@ -469,46 +397,11 @@ class PackagingIT {
     Files.deleteIfExists(link);
     Files.createSymbolicLink(link, launcher);
 
-    Run r = run(List.of(link.toString(), "--version"), realJava());
+    Run r = run(List.of(link.toString(), "--version"), Packages.realJava());
     assertThat(r.exit()).as(r.out()).isZero();
     assertThat(r.out()).contains("rpzx " + version);
     Set<PosixFilePermission> perms = Files.getPosixFilePermissions(launcher);
     assertThat(perms).contains(PosixFilePermission.OTHERS_EXECUTE);
-  }
-
-  // ---- helpers ----
-
-  private record Run(int exit, String out) {}
-
-  /** JAVA_HOME of the JVM running the tests, no inherited JAVA_OPTS. */
-  private static Map<String, String> realJava() {
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("JAVA_HOME", System.getProperty("java.home"));
-    env.put("JAVA_OPTS", "");
-    env.put("RPZX_JAVA_OPTS", "");
-    return env;
-  }
-
-  private static Run run(List<String> command) throws Exception {
-    return run(command, Map.of());
-  }
-
-  private static Run run(List<String> command, Map<String, String> env) throws Exception {
-    ProcessBuilder pb =
-        new ProcessBuilder(command)
-            .directory(work.toFile())
-            .redirectErrorStream(true)
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-    pb.environment().remove("JAVA_OPTS");
-    pb.environment().remove("RPZX_JAVA_OPTS");
-    pb.environment().putAll(env);
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(60, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError(command + " did not finish: " + out);
-    }
-    return new Run(p.exitValue(), out);
   }
 
   private Matcher awaitLog(Path log, Pattern pattern, Duration timeout) throws Exception {
@@ -526,14 +419,6 @@ class PackagingIT {
       Thread.sleep(100);
     }
     throw new AssertionError("rpzx serve did not log its ports in " + timeout + ":\n" + text);
-  }
-
-  private static Set<String> jarNames(Path dir) throws IOException {
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.map(p -> p.getFileName().toString())
-          .filter(n -> n.endsWith(".jar"))
-          .collect(Collectors.toCollection(TreeSet::new));
-    }
   }
 
   /** {@code Key=value} lines of a unit file (comments and sections skipped), in order. */
