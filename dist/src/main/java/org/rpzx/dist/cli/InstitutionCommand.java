@@ -32,17 +32,21 @@ public final class InstitutionCommand {
     return "/api/v1/institutions/" + ApiPaths.segment(name);
   }
 
-  /** {@code NAME: active} or {@code NAME: suspended until T: reason}. */
-  static String status(JsonNode i) {
+  /** {@code active}, or {@code suspended until T: reason} ({@code until resumed} without T). */
+  static String statusText(JsonNode i) {
     if (!"suspended".equals(i.path("status").asText())) {
-      return i.get("name").asText() + ": active";
+      return "active";
     }
     JsonNode until = i.get("suspended_until");
-    return i.get("name").asText()
-        + ": suspended "
+    return "suspended "
         + (until == null || until.isNull() ? "until resumed" : "until " + until.asText())
         + ": "
         + i.path("suspend_reason").asText();
+  }
+
+  /** {@code NAME: active} or {@code NAME: suspended until T: reason}. */
+  static String status(JsonNode i) {
+    return i.get("name").asText() + ": " + statusText(i);
   }
 
   @Command(
@@ -100,7 +104,7 @@ public final class InstitutionCommand {
     @Override
     protected void render(JsonNode i, PrintWriter out) {
       out.printf("institution:  %s%n", i.get("name").asText());
-      out.printf("status:       %s%n", status(i).substring(i.get("name").asText().length() + 2));
+      out.printf("status:       %s%n", statusText(i));
       out.printf("created:      %s%n", i.get("created").asText());
       out.printf("senders:      %s%n", join(i.get("senders")));
       out.printf("consumers:    %s%n", join(i.get("consumers")));

@@ -38,17 +38,11 @@ public final class RpzxCommand {
     CommandLine cmd = new CommandLine(new RpzxCommand());
     cmd.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          // one line, never a stack trace: a CliException says what went wrong
+          // one line, never a stack trace
+          String message = e.getMessage();
           commandLine
               .getErr()
-              .println(
-                  "rpzx: "
-                      + (e instanceof CliException
-                          ? e.getMessage()
-                          : "internal error: "
-                              + e.getClass().getSimpleName()
-                              + ": "
-                              + e.getMessage()));
+              .println("rpzx: " + (message == null ? e.getClass().getSimpleName() : message));
           return e instanceof CliException c ? c.exitCode() : ExitCodes.ERROR;
         });
     return cmd;
