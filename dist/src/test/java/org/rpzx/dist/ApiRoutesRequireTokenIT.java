@@ -42,7 +42,14 @@ class ApiRoutesRequireTokenIT extends ServiceTestBase {
             "POST /api/v1/tokens",
             "DELETE /api/v1/tokens/{id}",
             "POST /api/v1/submissions",
-            "GET /export/rpz");
+            "GET /export/rpz",
+            "GET /api/v1/institutions/{name}",
+            "POST /api/v1/institutions/{name}/suspend",
+            "POST /api/v1/institutions/{name}/resume",
+            "GET /api/v1/entries",
+            "GET /api/v1/entries/{name}",
+            "GET /api/v1/tsig-keys",
+            "POST /api/v1/tsig-keys/{name}/rotate");
     for (Route route : routes) {
       assertThat(route.template()).matches("/(api|export)/.*");
       String what = route.method() + " " + route.template();

@@ -167,7 +167,7 @@ class EndToEndIT extends ServiceTestBase {
 
     RpzxHarness.CliResult entries = cli("entries", "list", "--json");
     assertThat(entries.exitCode()).isZero();
-    JsonNode list = Json.MAPPER.readTree(entries.out());
+    JsonNode list = Json.MAPPER.readTree(entries.out()).get("entries");
     assertThat(list).hasSize(4);
 
     service.close();

@@ -23,14 +23,21 @@ public record ApiToken(
 
   public static final String OPERATOR = "operator";
   public static final String INSTITUTION_PREFIX = "institution:";
+  public static final String ADMIN = "admin";
 
   public ApiToken {
     scopes = Set.copyOf(scopes);
     allowedSubnets = allowedSubnets == null ? List.of() : List.copyOf(allowedSubnets);
   }
 
+  /**
+   * Whether the token may act with {@code scope}. {@code admin} (which implies every scope) counts
+   * only on an operator-owned token: an institution's token never administers rpzx or sees other
+   * institutions' data, even if one was issued with {@code admin} (the API no longer issues those).
+   */
   public boolean hasScope(String scope) {
-    return scopes.contains(scope) || scopes.contains("admin");
+    boolean admin = isOperator() && scopes.contains(ADMIN);
+    return admin || (!ADMIN.equals(scope) && scopes.contains(scope));
   }
 
   public boolean isOperator() {

@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The operator's door to consumers: add (generating the TSIG secret), list, show, remove, and the
- * transfer log the DNS side feeds. Thread-safe. Listeners hear about every committed add or remove
- * so that caches (the DNS server's consumer list and keyring) can reload.
+ * transfer log the DNS side feeds, and TSIG key rotation. Thread-safe. Listeners hear about every
+ * committed add, remove or rotation so that caches (the DNS server's consumer list and keyring) can
+ * reload.
  */
 public final class ConsumerRegistry {
 
@@ -52,7 +53,7 @@ public final class ConsumerRegistry {
     this.random = random;
   }
 
-  /** Called after each committed add or remove, on the thread that made it. */
+  /** Called after each committed add, remove or key rotation, on the thread that made it. */
   public void addChangeListener(Runnable listener) {
     listeners.add(listener);
   }
@@ -160,6 +161,50 @@ public final class ConsumerRegistry {
               }
               ConsumerStore.delete(c, existing.get().consumer());
               return new Mutation.Done<>(existing.get().consumer());
+            });
+    if (result instanceof Mutation.Done) {
+      changed();
+    }
+    return result;
+  }
+
+  /** Every TSIG key with its consumer, by name; never a secret. */
+  public List<TsigKeyInfo> keys() {
+    return db.read(ConsumerStore::keys);
+  }
+
+  /**
+   * Gives TSIG key {@code rawName} a new random secret (and, if {@code rawAlgorithm} is not null, a
+   * new algorithm). The old secret stops working as soon as listeners have reloaded: transfers and
+   * NOTIFY signed with it fail until the consumer is configured with the new one.
+   */
+  public Mutation<RotatedKey> rotateKey(String rawName, String rawAlgorithm) {
+    String name = keyName(rawName == null ? "" : rawName);
+    Optional<KeyAlgorithm> requested = Optional.empty();
+    if (rawAlgorithm != null) {
+      requested = KeyAlgorithm.parse(rawAlgorithm);
+      if (requested.isEmpty()) {
+        return invalid(
+            "unsupported TSIG algorithm "
+                + rawAlgorithm
+                + " (hmac-sha256, hmac-sha384, hmac-sha512, hmac-sha1)");
+      }
+    }
+    Optional<KeyAlgorithm> wanted = requested;
+    Mutation<RotatedKey> result =
+        db.inTransaction(
+            c -> {
+              Optional<TsigKeyInfo> existing = ConsumerStore.key(c, name);
+              if (existing.isEmpty()) {
+                return new Mutation.NotFound<>("no TSIG key named " + name);
+              }
+              KeyAlgorithm algorithm = wanted.orElse(existing.get().algorithm());
+              byte[] secret = new byte[algorithm.secretBytes()];
+              random.nextBytes(secret);
+              ConsumerKey key = ConsumerKey.of(existing.get().name(), algorithm, secret);
+              ConsumerStore.replaceKey(c, key, clock.instant());
+              return new Mutation.Done<>(
+                  new RotatedKey(ConsumerStore.key(c, key.name()).orElseThrow(), key));
             });
     if (result instanceof Mutation.Done) {
       changed();

@@ -1,6 +1,7 @@
 package org.rpzx.core.directory;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,6 +18,9 @@ public final class Directory {
       Pattern.compile(
           "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@(?=.{1,253}$)"
               + "([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z0-9-]{2,63}");
+
+  /** Reasons are quoted in SMTP replies (at most 512 octets a line). */
+  static final int MAX_REASON = 200;
 
   private final Database db;
   private final Clock clock;
@@ -47,6 +51,55 @@ public final class Directory {
 
   public Optional<Institution> institution(String name) {
     return db.read(c -> InstitutionStore.byName(c, name));
+  }
+
+  /**
+   * Suspends an institution (SPEC §8): from now until {@code until} (null: until {@link #resume}),
+   * mail and HTTP submissions of its senders are refused quoting {@code reason}. Its entries keep
+   * their own expiry. Suspending a suspended institution replaces the date and reason.
+   */
+  public Mutation<Institution> suspend(String name, Instant until, String rawReason) {
+    String reason = rawReason == null ? "" : rawReason.strip();
+    if (reason.isEmpty()) {
+      return new Mutation.Invalid<>("a reason is required: it is quoted to the refused senders");
+    }
+    if (reason.length() > MAX_REASON) {
+      return new Mutation.Invalid<>("the reason must be at most " + MAX_REASON + " characters");
+    }
+    if (reason.chars().anyMatch(Character::isISOControl)) {
+      return new Mutation.Invalid<>("the reason must be one line without control characters");
+    }
+    Instant now = clock.instant();
+    if (until != null && !until.isAfter(now)) {
+      return new Mutation.Invalid<>("the suspension must end in the future, not " + until);
+    }
+    return db.inTransaction(
+        c -> {
+          Optional<Institution> inst = InstitutionStore.byName(c, name == null ? "" : name.strip());
+          if (inst.isEmpty()) {
+            return new Mutation.NotFound<>("no institution named " + name);
+          }
+          InstitutionStore.suspend(c, inst.get().id(), until, reason);
+          return new Mutation.Done<>(InstitutionStore.byId(c, inst.get().id()).orElseThrow());
+        });
+  }
+
+  /** Lifts a suspension; resuming an institution that is not suspended changes nothing. */
+  public Mutation<Institution> resume(String name) {
+    return db.inTransaction(
+        c -> {
+          Optional<Institution> inst = InstitutionStore.byName(c, name == null ? "" : name.strip());
+          if (inst.isEmpty()) {
+            return new Mutation.NotFound<>("no institution named " + name);
+          }
+          InstitutionStore.resume(c, inst.get().id());
+          return new Mutation.Done<>(InstitutionStore.byId(c, inst.get().id()).orElseThrow());
+        });
+  }
+
+  /** The authorized senders of one institution. */
+  public List<Sender> sendersOf(Institution institution) {
+    return db.read(c -> InstitutionStore.sendersOf(c, institution.id()));
   }
 
   /** Registers {@code rawEmail} (compared case-insensitively) as a sender of an institution. */

@@ -21,6 +21,7 @@ import org.rpzx.core.consumer.KeyAlgorithm;
 import org.rpzx.core.consumer.NotifyTarget;
 import org.rpzx.core.consumer.TransferKind;
 import org.rpzx.core.consumer.TransferObservation;
+import org.rpzx.core.consumer.TsigKeyInfo;
 
 /** SQL for consumers, their TSIG keys and their transfer log. Callers compose transactions. */
 public final class ConsumerStore {
@@ -42,6 +43,61 @@ public final class ConsumerStore {
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next();
       }
+    }
+  }
+
+  /** Every TSIG key with the consumer using it, by name (no secrets). */
+  public static List<TsigKeyInfo> keys(Connection c) throws SQLException {
+    return keyInfos(c, null);
+  }
+
+  public static Optional<TsigKeyInfo> key(Connection c, String keyName) throws SQLException {
+    List<TsigKeyInfo> one = keyInfos(c, keyName);
+    return one.isEmpty() ? Optional.empty() : Optional.of(one.get(0));
+  }
+
+  private static List<TsigKeyInfo> keyInfos(Connection c, String keyName) throws SQLException {
+    List<TsigKeyInfo> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT k.name, k.algorithm, k.created_at, c.name, i.name FROM tsig_keys k"
+                + " LEFT JOIN consumers c ON c.tsig_key = k.name"
+                + " LEFT JOIN institutions i ON i.id = c.institution_id"
+                + (keyName == null ? "" : " WHERE k.name = ?")
+                + " ORDER BY k.name")) {
+      if (keyName != null) {
+        ps.setString(1, keyName);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String found = rs.getString(1);
+          Optional<KeyAlgorithm> a = KeyAlgorithm.parse(rs.getString(2));
+          if (a.isEmpty()) {
+            throw new SQLException("TSIG key " + found + " has an unknown algorithm");
+          }
+          out.add(
+              new TsigKeyInfo(
+                  found,
+                  a.get(),
+                  rs.getString(4),
+                  rs.getString(5),
+                  Instant.ofEpochMilli(rs.getLong(3))));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Replaces a key's algorithm and secret (same name); {@code now} becomes its creation time. */
+  public static void replaceKey(Connection c, ConsumerKey key, Instant now) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE tsig_keys SET algorithm = ?, secret = ?, created_at = ? WHERE name = ?")) {
+      ps.setString(1, key.algorithm().configName());
+      ps.setBytes(2, key.secret());
+      ps.setLong(3, now.toEpochMilli());
+      ps.setString(4, key.name());
+      ps.executeUpdate();
     }
   }
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * SQL for entries and their sources. An entry's {@code expires_at} is the latest submission by any
@@ -93,29 +94,46 @@ public final class EntryStore {
   }
 
   /**
-   * Entries whose name equals {@code filter} or ends with {@code .filter} (all when null), by name,
-   * at most {@code limit}.
+   * Which entries to list: {@code name} exactly, or {@code suffix} and every name under it (each
+   * null for no restriction; normalised names), only those in the zone if {@code activeOnly}, names
+   * after {@code after} (a paging cursor, null from the start), at most {@code limit}.
    */
-  public static List<EntryRow> list(Connection c, String filter, boolean activeOnly, int limit)
-      throws SQLException {
-    StringBuilder sql =
-        new StringBuilder(
-            "SELECT name, first_submitted, last_submitted, expires_at, in_zone FROM entries");
+  public record EntryFilter(
+      String name, String suffix, boolean activeOnly, String after, int limit) {}
+
+  /** One institution's part in an entry: its first and latest submission of the name. */
+  public record EntrySource(String institution, Instant firstSubmitted, Instant lastSubmitted) {}
+
+  private static final String ENTRY_COLUMNS =
+      "SELECT name, first_submitted, last_submitted, expires_at, in_zone FROM entries";
+
+  /** Entries matching {@code filter}, by name (plain string order, so {@code after} pages). */
+  public static List<EntryRow> find(Connection c, EntryFilter filter) throws SQLException {
+    StringBuilder sql = new StringBuilder(ENTRY_COLUMNS);
     List<Object> args = new ArrayList<>();
     List<String> where = new ArrayList<>();
-    if (filter != null && !filter.isEmpty()) {
-      where.add("(name = ? OR name LIKE ? ESCAPE '\\')");
-      args.add(filter);
-      args.add("%." + filter.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+    if (filter.name() != null) {
+      where.add("name = ?");
+      args.add(filter.name());
     }
-    if (activeOnly) {
+    if (filter.suffix() != null) {
+      where.add("(name = ? OR name LIKE ? ESCAPE '\\')");
+      args.add(filter.suffix());
+      args.add(
+          "%." + filter.suffix().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+    }
+    if (filter.activeOnly()) {
       where.add("in_zone = 1");
+    }
+    if (filter.after() != null) {
+      where.add("name > ?");
+      args.add(filter.after());
     }
     if (!where.isEmpty()) {
       sql.append(" WHERE ").append(String.join(" AND ", where));
     }
     sql.append(" ORDER BY name LIMIT ?");
-    args.add(limit);
+    args.add(filter.limit());
     List<EntryRow> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
       for (int i = 0; i < args.size(); i++) {
@@ -123,17 +141,51 @@ public final class EntryStore {
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(
-              new EntryRow(
-                  rs.getString(1),
-                  Instant.ofEpochMilli(rs.getLong(2)),
-                  Instant.ofEpochMilli(rs.getLong(3)),
-                  Instant.ofEpochMilli(rs.getLong(4)),
-                  rs.getInt(5) == 1));
+          out.add(entryRow(rs));
         }
       }
     }
     return out;
+  }
+
+  /** One entry by its normalised name. */
+  public static Optional<EntryRow> entry(Connection c, String name) throws SQLException {
+    List<EntryRow> one = find(c, new EntryFilter(name, null, false, null, 1));
+    return one.isEmpty() ? Optional.empty() : Optional.of(one.get(0));
+  }
+
+  /**
+   * Who submitted {@code name} (SPEC §4): every institution with its first and latest submission,
+   * earliest first. Operator-only information (SPEC §7).
+   */
+  public static List<EntrySource> sources(Connection c, String name) throws SQLException {
+    List<EntrySource> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT i.name, s.first_submitted, s.last_submitted FROM entry_sources s"
+                + " JOIN institutions i ON i.id = s.institution_id WHERE s.name = ?"
+                + " ORDER BY s.first_submitted, i.name")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(
+              new EntrySource(
+                  rs.getString(1),
+                  Instant.ofEpochMilli(rs.getLong(2)),
+                  Instant.ofEpochMilli(rs.getLong(3))));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static EntryRow entryRow(ResultSet rs) throws SQLException {
+    return new EntryRow(
+        rs.getString(1),
+        Instant.ofEpochMilli(rs.getLong(2)),
+        Instant.ofEpochMilli(rs.getLong(3)),
+        Instant.ofEpochMilli(rs.getLong(4)),
+        rs.getInt(5) == 1);
   }
 
   public static long count(Connection c, boolean inZoneOnly) throws SQLException {

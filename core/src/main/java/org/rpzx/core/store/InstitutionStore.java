@@ -54,6 +54,52 @@ public final class InstitutionStore {
     return out;
   }
 
+  /**
+   * Suspends institution {@code id} until {@code until} (null: until resumed) with {@code reason};
+   * a second call replaces the first.
+   */
+  public static void suspend(Connection c, long id, Instant until, String reason)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE institutions SET status = 'suspended', suspended_until = ?, suspend_reason = ?"
+                + " WHERE id = ?")) {
+      ps.setObject(1, until == null ? null : until.toEpochMilli());
+      ps.setString(2, reason);
+      ps.setLong(3, id);
+      ps.executeUpdate();
+    }
+  }
+
+  /** Lifts any suspension of institution {@code id}, including one that has already run out. */
+  public static void resume(Connection c, long id) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE institutions SET status = 'active', suspended_until = NULL,"
+                + " suspend_reason = NULL WHERE id = ?")) {
+      ps.setLong(1, id);
+      ps.executeUpdate();
+    }
+  }
+
+  /** The senders of institution {@code id}, by address. */
+  public static List<Sender> sendersOf(Connection c, long id) throws SQLException {
+    List<Sender> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT s.email, s.institution_id, i.name, s.created_at FROM senders s"
+                + " JOIN institutions i ON i.id = s.institution_id WHERE i.id = ?"
+                + " ORDER BY s.email")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(sender(rs));
+        }
+      }
+    }
+    return out;
+  }
+
   public static void insertSender(Connection c, String email, long institutionId, Instant now)
       throws SQLException {
     try (PreparedStatement ps =

@@ -43,11 +43,9 @@ public final class SenderAuthorizer {
     }
     Institution inst = found.get().institution();
     Instant now = clock.instant();
-    if (inst.isSuspendedAt(now)) {
-      String until = inst.suspendedUntil() == null ? "" : " until " + inst.suspendedUntil();
-      String why = inst.suspendReason() == null ? "" : ": " + inst.suspendReason();
-      return new SenderCheck.Unauthorized(
-          "institution " + inst.name() + " is suspended" + until + why);
+    Optional<String> suspended = inst.suspensionNotice(now);
+    if (suspended.isPresent()) {
+      return new SenderCheck.Unauthorized(suspended.get());
     }
     boolean smimeRequired =
         inst.requireSmime() != null ? inst.requireSmime() : requireSmimeGlobally;

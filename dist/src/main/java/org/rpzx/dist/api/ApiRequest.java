@@ -24,6 +24,15 @@ public record ApiRequest(
     return pathParams.get(i);
   }
 
+  /** Path parameter {@code i} percent-decoded ({@code Uni%20A} is {@code Uni A}). */
+  public String decodedParam(int i) {
+    try {
+      return URLDecoder.decode(pathParams.get(i), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new ApiError(400, "malformed percent-encoding in the path");
+    }
+  }
+
   public String queryParam(String name) {
     return query.get(name);
   }

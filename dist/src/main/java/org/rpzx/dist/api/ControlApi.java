@@ -1,15 +1,14 @@
 package org.rpzx.dist.api;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.rpzx.core.consumer.ConsumerRegistry;
 import org.rpzx.core.directory.Directory;
-import org.rpzx.core.directory.Institution;
 import org.rpzx.core.directory.Mutation;
 import org.rpzx.core.directory.Sender;
 import org.rpzx.core.store.Database;
-import org.rpzx.core.store.EntryStore;
 import org.rpzx.core.store.SubmissionStore;
 import org.rpzx.core.submission.RejectedLine;
 import org.rpzx.core.zone.ChangeJournal;
@@ -19,36 +18,14 @@ import org.rpzx.core.zone.ZoneSnapshot;
 /** The routes of the control API and the JSON shapes they answer with. */
 public final class ControlApi {
 
-  /** {@code POST /api/v1/institutions}. */
-  public record NewInstitution(String name) {}
-
   /** {@code POST /api/v1/senders}. */
   public record NewSender(String email, String institution) {}
-
-  public record InstitutionView(
-      String name, String status, Instant suspendedUntil, String suspendReason, Instant created) {
-    static InstitutionView of(Institution i) {
-      return new InstitutionView(
-          i.name(),
-          i.isSuspendedAt(Instant.now()) ? "suspended" : "active",
-          i.suspendedUntil(),
-          i.suspendReason(),
-          i.createdAt());
-    }
-  }
 
   public record SenderView(String email, String institution, Instant created) {
     static SenderView of(Sender s) {
       return new SenderView(s.email(), s.institution(), s.createdAt());
     }
   }
-
-  public record EntryView(
-      String name,
-      boolean active,
-      Instant firstSubmitted,
-      Instant lastSubmitted,
-      Instant expires) {}
 
   public record ZoneStatus(
       String origin,
@@ -106,34 +83,28 @@ public final class ControlApi {
   }
 
   public List<Route> routes() {
-    return List.of(
-        new Route("GET", "/api/v1/institutions", "admin", r -> listInstitutions()),
-        new Route("POST", "/api/v1/institutions", "admin", this::addInstitution),
-        new Route("GET", "/api/v1/senders", "admin", r -> listSenders()),
-        new Route("POST", "/api/v1/senders", "admin", this::addSender),
-        new Route("GET", "/api/v1/entries", "admin", this::listEntries),
-        new Route("GET", "/api/v1/submissions", "read", this::listSubmissions),
-        new Route("GET", "/api/v1/submissions/{id}", "read", this::showSubmission),
-        new Route(
-            "GET",
-            "/api/v1/zone",
-            "read",
-            r -> ApiResponse.ok(zoneStatus(r.token().hasScope("admin")))));
+    List<Route> routes =
+        new ArrayList<>(
+            List.of(
+                new Route("GET", "/api/v1/senders", "admin", r -> listSenders()),
+                new Route("POST", "/api/v1/senders", "admin", this::addSender),
+                new Route("GET", "/api/v1/submissions", "read", this::listSubmissions),
+                new Route("GET", "/api/v1/submissions/{id}", "read", this::showSubmission),
+                new Route(
+                    "GET",
+                    "/api/v1/zone",
+                    "read",
+                    r -> ApiResponse.ok(zoneStatus(r.token().hasScope("admin"))))));
+    routes.addAll(new InstitutionApi(directory, consumers).routes());
+    routes.addAll(new EntryApi(db).routes());
+    routes.addAll(new TsigKeyApi(consumers).routes());
+    return List.copyOf(routes);
   }
 
   /** Routes that need no token. */
   public Map<String, Route.Handler> openRoutes() {
     return Map.of(
         "/healthz", r -> ApiResponse.ok(Map.of("status", "ok", "serial", zone.current().serial())));
-  }
-
-  private ApiResponse listInstitutions() {
-    return ApiResponse.ok(directory.institutions().stream().map(InstitutionView::of).toList());
-  }
-
-  private ApiResponse addInstitution(ApiRequest r) {
-    NewInstitution body = r.json(NewInstitution.class);
-    return answer(directory.addInstitution(body.name()), InstitutionView::of);
   }
 
   private ApiResponse listSenders() {
@@ -146,24 +117,6 @@ public final class ControlApi {
       throw new ApiError(400, "email and institution are required");
     }
     return answer(directory.addSender(body.email(), body.institution()), SenderView::of);
-  }
-
-  private ApiResponse listEntries(ApiRequest r) {
-    String name = r.queryParam("name");
-    boolean activeOnly = !"all".equals(r.queryParam("state"));
-    int limit = r.intQuery("limit", 1000, 100_000);
-    List<EntryView> entries =
-        db
-            .read(
-                c ->
-                    EntryStore.list(c, name == null ? null : name.toLowerCase(), activeOnly, limit))
-            .stream()
-            .map(
-                e ->
-                    new EntryView(
-                        e.name(), e.inZone(), e.firstSubmitted(), e.lastSubmitted(), e.expiresAt()))
-            .toList();
-    return ApiResponse.ok(entries);
   }
 
   private ApiResponse listSubmissions(ApiRequest r) {
@@ -230,6 +183,16 @@ public final class ControlApi {
       return Long.parseLong(owner.substring("institution:".length()));
     }
     throw new ApiError(403, "this token has no owner");
+  }
+
+  /**
+   * Refuses (403) a token not owned by the operator: for routes that show who submitted what,
+   * whatever scopes an institution's token may carry.
+   */
+  static void requireOperator(ApiRequest r) {
+    if (!r.token().isOperator()) {
+      throw new ApiError(403, "this route needs an operator token");
+    }
   }
 
   /** The zone; with {@code withConsumers} (operator tokens only) who transferred it last. */

@@ -64,9 +64,12 @@ public final class SubmissionApi {
             .filter(i -> i.id() == id)
             .findFirst()
             .orElseThrow(() -> new ApiError(403, "this token's institution no longer exists"));
-    if (institution.isSuspendedAt(Instant.now())) {
-      throw new ApiError(403, "institution " + institution.name() + " is suspended");
-    }
+    institution
+        .suspensionNotice(Instant.now())
+        .ifPresent(
+            notice -> {
+              throw new ApiError(403, notice);
+            });
     if (r.body().length == 0) {
       throw new ApiError(400, "the body must be a domains.txt (text/plain, one name per line)");
     }

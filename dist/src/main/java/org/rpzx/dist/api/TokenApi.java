@@ -73,6 +73,9 @@ public final class TokenApi {
               .institution(body.institution())
               .orElseThrow(() -> new ApiError(404, "no institution named " + body.institution()));
       owner = ApiToken.INSTITUTION_PREFIX + i.id();
+      if (scopes.contains(ApiToken.ADMIN)) {
+        throw new ApiError(400, "the admin scope is for operator tokens only");
+      }
     }
     TokenLimits limits;
     try {

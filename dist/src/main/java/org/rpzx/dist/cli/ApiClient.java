@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -80,9 +81,7 @@ public final class ApiClient {
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (ConnectException e) {
-      throw new CliException(
-          ExitCodes.UNREACHABLE,
-          "cannot reach the rpzx API at " + base + " (is rpzx serve running?)");
+      throw unreachable(e, "connection refused (is `rpzx serve` running?)");
     } catch (SSLException e) {
       throw new CliException(
           ExitCodes.UNREACHABLE,
@@ -91,8 +90,10 @@ public final class ApiClient {
               + " failed: "
               + e.getMessage()
               + " (a private CA or self-signed certificate needs --cacert)");
+    } catch (HttpTimeoutException e) {
+      throw unreachable(e, "no answer in time");
     } catch (IOException e) {
-      throw new CliException(ExitCodes.UNREACHABLE, "API request failed: " + e);
+      throw unreachable(e, null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CliException(ExitCodes.ERROR, "interrupted");
@@ -105,6 +106,25 @@ public final class ApiClient {
           "error: " + msg + " (HTTP " + response.statusCode() + ")");
     }
     return body;
+  }
+
+  /** One line: where, and the innermost cause (an unknown host is not a refused connection). */
+  private CliException unreachable(IOException e, String usual) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String why;
+    if (root instanceof java.nio.channels.UnresolvedAddressException) {
+      why = "unknown host";
+    } else if (usual != null) {
+      why = usual;
+    } else {
+      String m = root.getMessage();
+      why = m == null || m.isBlank() ? root.getClass().getSimpleName() : m;
+    }
+    return new CliException(
+        ExitCodes.UNREACHABLE, "cannot reach the rpzx API at " + base + ": " + why);
   }
 
   private static JsonNode parse(byte[] body) {

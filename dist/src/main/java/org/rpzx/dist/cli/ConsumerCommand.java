@@ -20,6 +20,13 @@ import picocli.CommandLine.Parameters;
       ConsumerCommand.List.class,
       ConsumerCommand.Show.class,
       ConsumerCommand.Remove.class
+    },
+    footer = {
+      "%nExamples:",
+      "  rpzx consumer add uni-a-bind --institution \"Example University\" \\",
+      "      --tsig-key uni-a-xfr",
+      "  rpzx consumer list",
+      "  rpzx consumer show uni-a-bind --json"
     })
 public final class ConsumerCommand {
 
@@ -45,7 +52,11 @@ public final class ConsumerCommand {
     @Parameters(paramLabel = "NAME", description = "the consumer's name, e.g. uni-a-resolvers")
     String name;
 
-    @Option(names = "--institution", required = true, paramLabel = "NAME")
+    @Option(
+        names = "--institution",
+        required = true,
+        paramLabel = "NAME",
+        description = "the institution whose resolver it is")
     String institution;
 
     @Option(names = "--tsig-key", paramLabel = "KEY", description = "generate a TSIG key KEY")
@@ -117,7 +128,11 @@ public final class ConsumerCommand {
     }
   }
 
-  @Command(name = "list", description = "List consumers.", mixinStandardHelpOptions = true)
+  @Command(
+      name = "list",
+      description = "List consumers with their last contact, serial and state.",
+      mixinStandardHelpOptions = true,
+      footer = {"%nExamples:", "  rpzx consumer list", "  rpzx consumer list --json"})
   static final class List extends ApiCommand {
     @Override
     protected JsonNode call(ApiClient api) {
@@ -155,9 +170,10 @@ public final class ConsumerCommand {
   @Command(
       name = "show",
       description = "One consumer with its transfer log.",
-      mixinStandardHelpOptions = true)
+      mixinStandardHelpOptions = true,
+      footer = {"%nExamples:", "  rpzx consumer show uni-a-bind"})
   static final class Show extends ApiCommand {
-    @Parameters(paramLabel = "NAME")
+    @Parameters(paramLabel = "NAME", description = "the consumer's name")
     String name;
 
     @Override
@@ -202,9 +218,10 @@ public final class ConsumerCommand {
   @Command(
       name = "remove",
       description = "Remove a consumer, its TSIG key and its transfer log.",
-      mixinStandardHelpOptions = true)
+      mixinStandardHelpOptions = true,
+      footer = {"%nExamples:", "  rpzx consumer remove uni-a-bind"})
   static final class Remove extends ApiCommand {
-    @Parameters(paramLabel = "NAME")
+    @Parameters(paramLabel = "NAME", description = "the consumer's name")
     String name;
 
     @Override

@@ -2,39 +2,82 @@ package org.rpzx.dist.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code rpzx entries list}. */
+/**
+ * {@code rpzx entries list|show}: the operator's view of entries. Needs an operator token: who
+ * submitted a name is never shown to an institution.
+ */
 @Command(
     name = "entries",
-    description = "Inspect the entries of the zone.",
+    description = "Inspect the entries of the zone and who submitted them (operator token only).",
     mixinStandardHelpOptions = true,
-    subcommands = {EntriesCommand.List.class})
+    subcommands = {EntriesCommand.List.class, EntriesCommand.Show.class},
+    footer = {
+      "%nExamples:",
+      "  rpzx entries list --suffix example.org",
+      "  rpzx entries show evil.example.org --json"
+    })
 public final class EntriesCommand {
+
+  /** At most one of --name and --suffix. */
+  static final class Match {
+    @Option(names = "--name", paramLabel = "NAME", description = "exactly this name")
+    String name;
+
+    @Option(
+        names = "--suffix",
+        paramLabel = "NAME",
+        description = "this name and every name under it")
+    String suffix;
+  }
 
   @Command(
       name = "list",
-      description = "List active entries (or all with --all), optionally under a name.",
+      description =
+          "List entries in the zone (with --all also expired ones) by name, a page at a time;"
+              + " when there are more, the last line says how to get the next page.",
       mixinStandardHelpOptions = true,
-      footer = {"%nExamples:%n  rpzx entries list%n  rpzx entries list --name example.org --json"})
+      footer = {
+        "%nExamples:",
+        "  rpzx entries list --suffix example.org",
+        "  rpzx entries list --name evil.example.org --all",
+        "  rpzx entries list --limit 100 --after evil.example.org --json"
+      })
   static final class List extends ApiCommand {
-    @Option(names = "--name", paramLabel = "NAME", description = "the name and names below it")
-    String name;
+    @ArgGroup(exclusive = true)
+    Match match;
 
-    @Option(names = "--all", description = "include expired entries")
+    @Option(names = "--all", description = "include entries that have expired")
     boolean all;
 
-    @Option(names = "--limit", defaultValue = "1000", description = "at most this many")
+    @Option(
+        names = "--limit",
+        defaultValue = "1000",
+        paramLabel = "N",
+        description = "at most N entries (default ${DEFAULT-VALUE}, at most 100000)")
     int limit;
+
+    @Option(
+        names = "--after",
+        paramLabel = "NAME",
+        description = "start after this name (the next page)")
+    String after;
 
     @Override
     protected JsonNode call(ApiClient api) {
       StringBuilder q = new StringBuilder("/api/v1/entries?limit=").append(limit);
-      if (name != null) {
-        q.append("&name=").append(URLEncoder.encode(name, StandardCharsets.UTF_8));
+      if (match != null && match.name != null) {
+        q.append("&name=").append(ApiPaths.query(match.name));
+      }
+      if (match != null && match.suffix != null) {
+        q.append("&suffix=").append(ApiPaths.query(match.suffix));
+      }
+      if (after != null) {
+        q.append("&after=").append(ApiPaths.query(after));
       }
       if (all) {
         q.append("&state=all");
@@ -44,7 +87,40 @@ public final class EntriesCommand {
 
     @Override
     protected void render(JsonNode r, PrintWriter out) {
-      Table.print(out, r, "name", "active", "first_submitted", "last_submitted", "expires");
+      Table.print(
+          out, r.get("entries"), "name", "active", "first_submitted", "last_submitted", "expires");
+      JsonNode next = r.get("next_after");
+      if (next != null && !next.isNull()) {
+        out.println("(more: add --after " + next.asText() + ")");
+      }
+      out.flush();
+    }
+  }
+
+  @Command(
+      name = "show",
+      description =
+          "One entry with its submitters: each institution's first and latest submission.",
+      mixinStandardHelpOptions = true,
+      footer = {"%nExamples:", "  rpzx entries show evil.example.org"})
+  static final class Show extends ApiCommand {
+    @Parameters(paramLabel = "NAME", description = "the entry's name (U-labels are converted)")
+    String name;
+
+    @Override
+    protected JsonNode call(ApiClient api) {
+      return api.get("/api/v1/entries/" + ApiPaths.segment(name));
+    }
+
+    @Override
+    protected void render(JsonNode e, PrintWriter out) {
+      out.printf("entry:            %s%n", e.get("name").asText());
+      out.printf("in the zone:      %s%n", e.get("active").asBoolean() ? "yes" : "no");
+      out.printf("first submitted:  %s%n", e.get("first_submitted").asText());
+      out.printf("last submitted:   %s%n", e.get("last_submitted").asText());
+      out.printf("expires:          %s%n", e.get("expires").asText());
+      out.println();
+      Table.print(out, e.get("submitters"), "institution", "first_submitted", "last_submitted");
     }
   }
 }

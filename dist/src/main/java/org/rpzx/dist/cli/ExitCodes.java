@@ -1,6 +1,6 @@
 package org.rpzx.dist.cli;
 
-/** Exit codes of {@code rpzx}; documented in the README. */
+/** Exit codes of {@code rpzx}; documented in the root command's help and in the README. */
 public final class ExitCodes {
   public static final int OK = 0;
   public static final int ERROR = 1;
@@ -10,6 +10,11 @@ public final class ExitCodes {
   public static final int NOT_FOUND = 5;
   public static final int CONFLICT = 6;
   public static final int INVALID = 7;
+
+  /** The root command's help footer (a test checks it names every code above). */
+  public static final String HELP =
+      "Exit codes: 0 ok, 1 error, 2 usage, 3 API unreachable, 4 unauthorized or forbidden,"
+          + " 5 not found, 6 conflict, 7 invalid input";
 
   private ExitCodes() {}
 

@@ -1,7 +1,6 @@
 package org.rpzx.dist.cli;
 
 import org.rpzx.dist.serve.ServeCommand;
-import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,14 +19,17 @@ import picocli.CommandLine.Command;
       SubmissionsCommand.class,
       ZoneCommand.class,
       TokenCommand.class,
-      AutoComplete.GenerateCompletion.class
+      TsigKeyCommand.class,
+      CompletionCommand.class
     },
     footer = {
-      "%nRun the service:   rpzx serve",
-      "Control it:        rpzx institution add NAME; rpzx sender add EMAIL --institution NAME",
-      "Resolvers:         rpzx consumer add NAME --institution NAME --tsig-key KEY",
-      "Exit codes: 0 ok, 1 error, 2 usage, 3 API unreachable, 4 unauthorized, 5 not found,"
-          + " 6 conflict, 7 invalid input"
+      "%nExamples:",
+      "  rpzx serve                                        run the service",
+      "  rpzx institution add NAME; rpzx sender add EMAIL --institution NAME",
+      "  rpzx consumer add NAME --institution NAME --tsig-key KEY",
+      "  rpzx entries list --suffix example.org --json",
+      "%nEvery control command takes --api URL, --token-file FILE and --json.",
+      ExitCodes.HELP
     })
 public final class RpzxCommand {
 
@@ -36,7 +38,11 @@ public final class RpzxCommand {
     CommandLine cmd = new CommandLine(new RpzxCommand());
     cmd.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          commandLine.getErr().println("rpzx: " + e.getMessage());
+          // one line, never a stack trace
+          String message = e.getMessage();
+          commandLine
+              .getErr()
+              .println("rpzx: " + (message == null ? e.getClass().getSimpleName() : message));
           return e instanceof CliException c ? c.exitCode() : ExitCodes.ERROR;
         });
     return cmd;

@@ -12,7 +12,12 @@ import picocli.CommandLine.Parameters;
     name = "sender",
     description = "Manage the authorized senders of institutions.",
     mixinStandardHelpOptions = true,
-    subcommands = {SenderCommand.Add.class, SenderCommand.List.class})
+    subcommands = {SenderCommand.Add.class, SenderCommand.List.class},
+    footer = {
+      "%nExamples:",
+      "  rpzx sender add cert@uni.example --institution \"Example University\"",
+      "  rpzx sender list --json"
+    })
 public final class SenderCommand {
 
   @Command(
@@ -20,13 +25,19 @@ public final class SenderCommand {
       description = "Authorize an e-mail address to submit for an institution.",
       mixinStandardHelpOptions = true,
       footer = {
-        "%nExample:%n  rpzx sender add cert@uni.example --institution \"Example University\""
+        "%nExamples:",
+        "  rpzx sender add cert@uni.example --institution \"Example University\"",
+        "  rpzx sender add abuse@uni.example --institution \"Example University\" --json"
       })
   static final class Add extends ApiCommand {
     @Parameters(paramLabel = "EMAIL", description = "the sender's address")
     String email;
 
-    @Option(names = "--institution", required = true, paramLabel = "NAME")
+    @Option(
+        names = "--institution",
+        required = true,
+        paramLabel = "NAME",
+        description = "the institution it submits for")
     String institution;
 
     @Override
@@ -42,7 +53,11 @@ public final class SenderCommand {
     }
   }
 
-  @Command(name = "list", description = "List authorized senders.", mixinStandardHelpOptions = true)
+  @Command(
+      name = "list",
+      description = "List authorized senders.",
+      mixinStandardHelpOptions = true,
+      footer = {"%nExamples:", "  rpzx sender list", "  rpzx sender list --json"})
   static final class List extends ApiCommand {
     @Override
     protected JsonNode call(ApiClient api) {

@@ -13,18 +13,32 @@ import picocli.CommandLine.Parameters;
     name = "submissions",
     description = "Submissions and their per-line reports.",
     mixinStandardHelpOptions = true,
-    subcommands = {SubmissionsCommand.List.class, SubmissionsCommand.Show.class})
+    subcommands = {SubmissionsCommand.List.class, SubmissionsCommand.Show.class},
+    footer = {
+      "%nExamples:",
+      "  rpzx submissions list --institution \"Example University\"",
+      "  rpzx submissions show 4711"
+    })
 public final class SubmissionsCommand {
 
   @Command(
       name = "list",
       description = "Newest submissions first.",
-      mixinStandardHelpOptions = true)
+      mixinStandardHelpOptions = true,
+      footer = {
+        "%nExamples:",
+        "  rpzx submissions list --limit 20",
+        "  rpzx submissions list --institution \"Example University\" --json"
+      })
   static final class List extends ApiCommand {
-    @Option(names = "--institution", paramLabel = "NAME")
+    @Option(names = "--institution", paramLabel = "NAME", description = "only this institution's")
     String institution;
 
-    @Option(names = "--limit", defaultValue = "100")
+    @Option(
+        names = "--limit",
+        defaultValue = "100",
+        paramLabel = "N",
+        description = "at most N (default ${DEFAULT-VALUE})")
     int limit;
 
     @Override
@@ -54,9 +68,14 @@ public final class SubmissionsCommand {
   @Command(
       name = "show",
       description = "One submission with its per-line report.",
-      mixinStandardHelpOptions = true)
+      mixinStandardHelpOptions = true,
+      footer = {
+        "%nExamples:",
+        "  rpzx submissions show 4711",
+        "  rpzx submissions show 4711 --json"
+      })
   static final class Show extends ApiCommand {
-    @Parameters(paramLabel = "ID")
+    @Parameters(paramLabel = "ID", description = "the submission id (from the SMTP reply or list)")
     long id;
 
     @Override

@@ -16,7 +16,14 @@ import picocli.CommandLine.Parameters;
     name = "token",
     description = "Manage API tokens (deSEC-style: scopes, max age, max unused period, subnets).",
     mixinStandardHelpOptions = true,
-    subcommands = {TokenCommand.Create.class, TokenCommand.List.class, TokenCommand.Revoke.class})
+    subcommands = {TokenCommand.Create.class, TokenCommand.List.class, TokenCommand.Revoke.class},
+    footer = {
+      "%nExamples:",
+      "  rpzx token create --institution \"Example University\" --scope submit \\",
+      "      --scope read",
+      "  rpzx token list",
+      "  rpzx token revoke 3q2-7wEAAAAA"
+    })
 public final class TokenCommand {
 
   @Command(
@@ -24,8 +31,10 @@ public final class TokenCommand {
       description = "Create a token; prints its secret once.",
       mixinStandardHelpOptions = true,
       footer = {
-        "%nExample:%n  rpzx token create --institution \"Example University\" --scope submit"
-            + " --scope read --max-unused 30d --allow 192.0.2.0/24"
+        "%nExamples:",
+        "  rpzx token create --institution \"Example University\" --scope submit \\",
+        "      --scope read --max-unused 30d --allow 192.0.2.0/24",
+        "  rpzx token create --scope admin --name backup-operator --max-age 90d"
       })
   static final class Create extends ApiCommand {
     @Option(
@@ -38,7 +47,7 @@ public final class TokenCommand {
         names = "--scope",
         required = true,
         paramLabel = "SCOPE",
-        description = "admin, read, submit or report (repeatable)")
+        description = "read, submit, report, or admin (operator tokens only); repeatable")
     java.util.List<String> scopes = new ArrayList<>();
 
     @Option(names = "--name", paramLabel = "NAME", description = "a label for the token")
@@ -98,7 +107,8 @@ public final class TokenCommand {
   @Command(
       name = "list",
       description = "List live tokens (never secrets).",
-      mixinStandardHelpOptions = true)
+      mixinStandardHelpOptions = true,
+      footer = {"%nExamples:", "  rpzx token list", "  rpzx token list --json"})
   static final class List extends ApiCommand {
     @Override
     protected JsonNode call(ApiClient api) {
@@ -126,7 +136,7 @@ public final class TokenCommand {
       name = "revoke",
       description = "Revoke a token.",
       mixinStandardHelpOptions = true,
-      footer = {"%nExample:%n  rpzx token revoke 3q2-7wEAAAAA"})
+      footer = {"%nExamples:", "  rpzx token revoke 3q2-7wEAAAAA"})
   static final class Revoke extends ApiCommand {
     @Parameters(paramLabel = "ID", description = "the token's id (see token list)")
     String id;

@@ -9,14 +9,16 @@ import picocli.CommandLine.Command;
     name = "zone",
     description = "The served zone.",
     mixinStandardHelpOptions = true,
-    subcommands = {ZoneCommand.Status.class})
+    subcommands = {ZoneCommand.Status.class},
+    footer = {"%nExamples:", "  rpzx zone status", "  rpzx zone status --json"})
 public final class ZoneCommand {
 
   @Command(
       name = "status",
       description =
           "Serial, size and journal of the zone; each consumer's last contact and serial.",
-      mixinStandardHelpOptions = true)
+      mixinStandardHelpOptions = true,
+      footer = {"%nExamples:", "  rpzx zone status", "  rpzx zone status --json"})
   static final class Status extends ApiCommand {
     @Override
     protected JsonNode call(ApiClient api) {

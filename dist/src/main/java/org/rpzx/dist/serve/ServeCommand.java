@@ -21,7 +21,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     footer = {
       "%nWith no file and no flags: SMTP 127.0.0.1:2525, DNS 127.0.0.1:5353 (UDP+TCP),",
-      "API 127.0.0.1:8053, data in ./rpzx-data, community address blocklist@localhost."
+      "API 127.0.0.1:8053, data in ./rpzx-data, community address blocklist@localhost.",
+      "%nExamples:",
+      "  rpzx serve",
+      "  rpzx serve --config /etc/rpzx/rpzx.yaml"
     })
 public final class ServeCommand implements Callable<Integer> {
 
@@ -30,16 +33,28 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file")
   Path config;
 
-  @Option(names = "--data-dir", paramLabel = "DIR")
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description = "where the store and the operator token live (data-dir)")
   String dataDir;
 
-  @Option(names = "--smtp-listen", paramLabel = "HOST:PORT")
+  @Option(
+      names = "--smtp-listen",
+      paramLabel = "HOST:PORT",
+      description = "SMTP receiver address (smtp.listen)")
   String smtpListen;
 
-  @Option(names = "--dns-listen", paramLabel = "HOST:PORT")
+  @Option(
+      names = "--dns-listen",
+      paramLabel = "HOST:PORT",
+      description = "DNS primary address, UDP and TCP (dns.listen)")
   String dnsListen;
 
-  @Option(names = "--api-listen", paramLabel = "HOST:PORT")
+  @Option(
+      names = "--api-listen",
+      paramLabel = "HOST:PORT",
+      description = "HTTP API address (api.listen)")
   String apiListen;
 
   @Option(names = "--zone", paramLabel = "NAME", description = "zone origin")
