@@ -50,6 +50,8 @@ public final class ConfigValidator {
     v.entries(c.entries());
     v.topSites(c.topSites());
     v.readable("allowlist.file", c.allowlist().file());
+    v.governance(c.governance());
+    v.privacy(c.privacy());
     return List.copyOf(v.problems);
   }
 
@@ -143,6 +145,37 @@ public final class ConfigValidator {
         problems.add("top-sites.url: not a URL: " + ex.getMessage());
       }
     }
+  }
+
+  private void governance(Governance g) {
+    require(
+        "warn".equals(g.participation()) || "refuse".equals(g.participation()),
+        "governance.participation",
+        "must be warn or refuse, got '" + g.participation() + "'");
+    positiveDuration("governance.participation-window", g.participationWindow());
+    positiveDuration("governance.false-positive-suppression", g.falsePositiveSuppression());
+    for (String a : g.reportAddresses()) {
+      require(
+          a != null && ADDRESS.matcher(a).matches(),
+          "governance.report-addresses",
+          "'" + a + "' is not an address like reports@example.org");
+    }
+    Governance.Plausibility p = g.plausibility();
+    if (p.maxRejectedShare() < 0 || p.maxRejectedShare() > 1) {
+      problems.add(
+          "governance.plausibility.max-rejected-share: must be between 0 and 1, got "
+              + p.maxRejectedShare());
+    }
+    if (p.maxSizeFactor() < 1) {
+      problems.add(
+          "governance.plausibility.max-size-factor: must be at least 1, got " + p.maxSizeFactor());
+    }
+    range("governance.plausibility.min-history", p.minHistory(), 1, 10_000);
+  }
+
+  private void privacy(Privacy p) {
+    positiveDuration("privacy.submission-retention", p.submissionRetention());
+    positiveDuration("privacy.raw-message-retention", p.rawMessageRetention());
   }
 
   private void listen(String key, String value) {

@@ -14,12 +14,27 @@ public record RpzxConfig(
     Zone zone,
     Entries entries,
     TopSites topSites,
-    Allowlist allowlist) {
+    Allowlist allowlist,
+    Governance governance,
+    Privacy privacy) {
 
   /** The configuration without an allowlist file (the store's allowlist only). */
   public RpzxConfig(
       String dataDir, Smtp smtp, Dns dns, Api api, Zone zone, Entries entries, TopSites topSites) {
-    this(dataDir, smtp, dns, api, zone, entries, topSites, new Allowlist(null));
+    this(dataDir, smtp, dns, api, zone, entries, topSites, new Allowlist(null), null, null);
+  }
+
+  /** The configuration with default governance and privacy settings. */
+  public RpzxConfig(
+      String dataDir,
+      Smtp smtp,
+      Dns dns,
+      Api api,
+      Zone zone,
+      Entries entries,
+      TopSites topSites,
+      Allowlist allowlist) {
+    this(dataDir, smtp, dns, api, zone, entries, topSites, allowlist, null, null);
   }
 
   /** The SMTP receiver. */
@@ -145,7 +160,9 @@ public record RpzxConfig(
             List.of("localhost.")),
         new Entries("30d", "500ms", "10s"),
         new TopSites(null, 10_000, DEFAULT_TOP_SITES_URL),
-        new Allowlist(null));
+        new Allowlist(null),
+        Governance.defaults(),
+        Privacy.defaults());
   }
 
   /** This configuration with every missing key taken from {@link #defaults()}. */
@@ -194,7 +211,9 @@ public record RpzxConfig(
             or(e.coalesceWindow, d.entries.coalesceWindow),
             or(e.sweepInterval, d.entries.sweepInterval)),
         new TopSites(t.file, or(t.n, d.topSites.n), or(t.url, d.topSites.url)),
-        allowlist == null ? d.allowlist : allowlist);
+        allowlist == null ? d.allowlist : allowlist,
+        governance == null ? d.governance : governance.withDefaults(),
+        privacy == null ? d.privacy : privacy.withDefaults());
   }
 
   private static <T> T or(T value, T fallback) {

@@ -158,6 +158,8 @@ public final class ServeCommand implements Callable<Integer> {
         c.entries(),
         new RpzxConfig.TopSites(
             topSites != null ? topSites : t.file(), topN != null ? topN : t.n(), t.url()),
-        c.allowlist());
+        c.allowlist(),
+        c.governance(),
+        c.privacy());
   }
 }

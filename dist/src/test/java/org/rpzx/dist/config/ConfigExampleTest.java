@@ -51,7 +51,9 @@ class ConfigExampleTest {
                 d.zone(),
                 d.entries(),
                 d.topSites(),
-                d.allowlist()));
+                d.allowlist(),
+                d.governance(),
+                d.privacy()));
   }
 
   @Test
