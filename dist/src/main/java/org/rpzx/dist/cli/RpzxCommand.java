@@ -20,6 +20,9 @@ import picocli.CommandLine.Command;
       SubmissionsCommand.class,
       ZoneCommand.class,
       TokenCommand.class,
+      AllowlistCommand.class,
+      SuppressionCommand.class,
+      TopSitesCommand.class,
       AutoComplete.GenerateCompletion.class
     },
     footer = {

@@ -17,7 +17,7 @@ import org.rpzx.core.directory.Directory;
 import org.rpzx.core.lifecycle.LifecycleSettings;
 import org.rpzx.core.lifecycle.ZoneLoader;
 import org.rpzx.core.lifecycle.ZoneMaintainer;
-import org.rpzx.core.name.TrancoList;
+import org.rpzx.core.lists.NameLists;
 import org.rpzx.core.name.ValidationPolicy;
 import org.rpzx.core.store.Database;
 import org.rpzx.core.submission.SenderAuthorizer;
@@ -64,6 +64,7 @@ public final class RpzxService implements AutoCloseable {
   private SmtpIngestServer smtp;
   private DnsServer dns;
   private ApiServer api;
+  private NameLists nameLists;
 
   private RpzxService(Path dataDir) {
     this.dataDir = dataDir;
@@ -96,12 +97,9 @@ public final class RpzxService implements AutoCloseable {
     zone = ZoneLoader.load(db, zoneSettings, lifecycle, clock);
     ZoneMaintainer maintainer = track(new ZoneMaintainer(db, zone, clock, lifecycle));
 
-    ValidationRules rules =
-        new ValidationRules(
-            db,
-            new ValidationPolicy(zoneSettings.origin(), false),
-            () -> topSites(cfg.topSites()),
-            clock);
+    ValidationPolicy policy = new ValidationPolicy(zoneSettings.origin(), false);
+    nameLists = NameListsSetup.open(cfg, dataDir, db, policy, clock);
+    ValidationRules rules = nameLists.rules();
     SubmissionService submissions =
         new SubmissionService(
             db,
@@ -148,6 +146,7 @@ public final class RpzxService implements AutoCloseable {
     routes.addAll(new TokenApi(tokens, directory).routes());
     routes.addAll(new SubmissionApi(submissions, directory).routes());
     routes.addAll(new ExportApi(zone).routes());
+    routes.addAll(NameListsSetup.routes(nameLists, cfg, dataDir));
     api =
         track(
             new ApiServer(
@@ -250,17 +249,6 @@ public final class RpzxService implements AutoCloseable {
         d.journalMaxBytes());
   }
 
-  static TrancoList topSites(RpzxConfig.TopSites t) {
-    if (t.file() == null || t.file().isBlank()) {
-      return TrancoList.bundled(t.n());
-    }
-    try {
-      return TrancoList.load(Path.of(t.file()), t.n());
-    } catch (IOException e) {
-      throw new ConfigException("top-sites.file: cannot read " + t.file() + ": " + e.getMessage());
-    }
-  }
-
   private static void createPrivateDirectory(Path dir) throws IOException {
     if (Files.isDirectory(dir)) {
       return;
@@ -300,6 +288,11 @@ public final class RpzxService implements AutoCloseable {
 
   public PublishedZone zone() {
     return zone;
+  }
+
+  /** The operator's name lists (allowlist, suppressions, Top-N) and their reloads. */
+  public NameLists nameLists() {
+    return nameLists;
   }
 
   /** Stops listeners first, then the maintainer, then the store. */

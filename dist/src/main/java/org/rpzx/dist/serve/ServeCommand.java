@@ -77,6 +77,7 @@ public final class ServeCommand implements Callable<Integer> {
       return 2;
     }
     RpzxService service = RpzxService.start(cfg);
+    ReloadSignal.install(service.nameLists());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
