@@ -97,12 +97,11 @@ public final class SuppressionCommand {
       },
       mixinStandardHelpOptions = true,
       footer = {
-        "%nExamples:%n  rpzx suppressions add shop.example --reason \"false positive, ticket 4711\""
-            + " --for 90d",
+        "%nExamples:%n  rpzx suppressions add shop.example --reason \"FP, ticket 4711\" --for 90d",
         "  rpzx suppressions add cdn.example --reason \"vendor CDN\" --until 2027-01-31"
       })
   static final class Add extends ApiCommand {
-    @Parameters(paramLabel = "NAME")
+    @Parameters(paramLabel = "NAME", description = "exactly this name (not the names below it)")
     String name;
 
     @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "why")
