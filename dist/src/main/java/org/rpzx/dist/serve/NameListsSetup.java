@@ -33,13 +33,14 @@ public final class NameListsSetup {
         allow == null || allow.file() == null || allow.file().isBlank()
             ? null
             : Path.of(allow.file());
+    TopSitesSource topSites;
     try {
-      return NameLists.open(
-          db,
-          policy,
-          new TopSitesSource(topSitesFile(cfg, dataDir), cfg.topSites().n()),
-          allowlistFile,
-          clock);
+      topSites = new TopSitesSource(topSitesFile(cfg, dataDir), cfg.topSites().n());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("top-sites.n: " + e.getMessage());
+    }
+    try {
+      return NameLists.open(db, policy, topSites, allowlistFile, clock);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage());
     }
