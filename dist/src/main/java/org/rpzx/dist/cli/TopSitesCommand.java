@@ -31,7 +31,7 @@ public final class TopSitesCommand {
 
   static void printStatus(JsonNode s, PrintWriter out) {
     String source =
-        s.get("file").isNull() ? "bundled top 10 000" : "file " + s.get("file").asText();
+        s.get("file").isNull() ? "the bundled Tranco list" : "file " + s.get("file").asText();
     out.printf("source:    %s%n", source);
     JsonNode configured = s.get("configured_file");
     if (!configured.isNull() && !configured.asText().equals(s.get("file").asText(""))) {
