@@ -19,7 +19,7 @@ import org.rpzx.core.directory.Directory;
 import org.rpzx.core.lifecycle.LifecycleSettings;
 import org.rpzx.core.lifecycle.ZoneLoader;
 import org.rpzx.core.lifecycle.ZoneMaintainer;
-import org.rpzx.core.name.TrancoList;
+import org.rpzx.core.lists.NameLists;
 import org.rpzx.core.name.ValidationPolicy;
 import org.rpzx.core.store.Database;
 import org.rpzx.core.submission.SenderAuthorizer;
@@ -70,6 +70,7 @@ public final class RpzxService implements AutoCloseable {
   private SmtpIngestServer smtp;
   private DnsServer dns;
   private ApiServer api;
+  private NameLists nameLists;
 
   private RpzxService(Path dataDir) {
     this.dataDir = dataDir;
@@ -103,12 +104,9 @@ public final class RpzxService implements AutoCloseable {
     zone = ZoneLoader.load(db, zoneSettings, lifecycle, clock);
     ZoneMaintainer maintainer = track(new ZoneMaintainer(db, zone, clock, lifecycle));
 
-    ValidationRules rules =
-        new ValidationRules(
-            db,
-            new ValidationPolicy(zoneSettings.origin(), false),
-            () -> topSites(cfg.topSites()),
-            clock);
+    ValidationPolicy policy = new ValidationPolicy(zoneSettings.origin(), false);
+    nameLists = NameListsSetup.open(cfg, dataDir, db, policy, clock);
+    ValidationRules rules = nameLists.rules();
     SubmissionService submissions =
         new SubmissionService(
             db,
@@ -158,6 +156,7 @@ public final class RpzxService implements AutoCloseable {
     routes.addAll(new TokenApi(tokens, directory).routes());
     routes.addAll(new SubmissionApi(port, directory).routes());
     routes.addAll(new ExportApi(zone).routes());
+    routes.addAll(NameListsSetup.routes(nameLists, cfg, dataDir));
     Map<String, Route.Handler> open = new HashMap<>(control.openRoutes());
     open.put(MetricsEndpoint.PATH, new MetricsEndpoint(metrics));
     api = track(new ApiServer(ApiListenerConfig.from(cfg.api()), routes, open, tokens));
@@ -258,17 +257,6 @@ public final class RpzxService implements AutoCloseable {
         d.journalMaxBytes());
   }
 
-  static TrancoList topSites(RpzxConfig.TopSites t) {
-    if (t.file() == null || t.file().isBlank()) {
-      return TrancoList.bundled(t.n());
-    }
-    try {
-      return TrancoList.load(Path.of(t.file()), t.n());
-    } catch (IOException e) {
-      throw new ConfigException("top-sites.file: cannot read " + t.file() + ": " + e.getMessage());
-    }
-  }
-
   private static void createPrivateDirectory(Path dir) throws IOException {
     if (Files.isDirectory(dir)) {
       return;
@@ -313,6 +301,11 @@ public final class RpzxService implements AutoCloseable {
 
   public PublishedZone zone() {
     return zone;
+  }
+
+  /** The operator's name lists (allowlist, suppressions, Top-N) and their reloads. */
+  public NameLists nameLists() {
+    return nameLists;
   }
 
   /** Stops listeners first, then the maintainer, then the store. */
