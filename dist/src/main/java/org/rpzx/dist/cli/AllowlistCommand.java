@@ -19,6 +19,9 @@ import picocli.CommandLine.Parameters;
           + " or a name below it is listed. Entries come from the store (add/remove) and from"
           + " the file allowlist.file (edit it, then reload)."
     },
+    footer = {
+      "%nExamples:%n  rpzx allowlist add uni.example --comment \"participant's own domain\"%n  rpzx allowlist list"
+    },
     mixinStandardHelpOptions = true,
     subcommands = {
       AllowlistCommand.List.class,
@@ -86,9 +89,11 @@ public final class AllowlistCommand {
       name = "remove",
       description = "Remove a name from the store's allowlist (file names: edit the file).",
       mixinStandardHelpOptions = true,
-      footer = {"%nExample:%n  rpzx allowlist remove uni.example"})
+      footer = {
+        "%nExamples:%n  rpzx allowlist remove uni.example%n  rpzx allowlist remove uni.example --json"
+      })
   static final class Remove extends ApiCommand {
-    @Parameters(paramLabel = "NAME")
+    @Parameters(paramLabel = "NAME", description = "the name as it was added")
     String name;
 
     @Override
@@ -110,7 +115,7 @@ public final class AllowlistCommand {
         "A missing or bad file (a line that is not a name) keeps the names in force."
       },
       mixinStandardHelpOptions = true,
-      footer = {"%nExample:%n  rpzx allowlist reload"})
+      footer = {"%nExamples:%n  rpzx allowlist reload%n  rpzx allowlist reload --json"})
   static final class Reload extends ApiCommand {
     @Override
     protected JsonNode call(ApiClient api) {

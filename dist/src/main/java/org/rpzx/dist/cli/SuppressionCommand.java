@@ -24,6 +24,9 @@ import picocli.CommandLine.Parameters;
       "Names delisted as false positives: a submission of exactly such a name is rejected"
           + " 'suppressed' until the suppression expires or is removed."
     },
+    footer = {
+      "%nExamples:%n  rpzx suppressions add shop.example --reason \"FP, ticket 4711\" --for 90d%n  rpzx suppressions list --all"
+    },
     mixinStandardHelpOptions = true,
     subcommands = {
       SuppressionCommand.List.class,
@@ -134,9 +137,11 @@ public final class SuppressionCommand {
       name = "remove",
       description = "Remove the suppression of a name (expired or not).",
       mixinStandardHelpOptions = true,
-      footer = {"%nExample:%n  rpzx suppressions remove shop.example"})
+      footer = {
+        "%nExamples:%n  rpzx suppressions remove shop.example%n  rpzx suppressions remove shop.example --json"
+      })
   static final class Remove extends ApiCommand {
-    @Parameters(paramLabel = "NAME")
+    @Parameters(paramLabel = "NAME", description = "the suppressed name")
     String name;
 
     @Override

@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
       "It is read from top-sites.file (default <data-dir>/top-sites.csv; the bundled top 10 000"
           + " while that does not exist)."
     },
+    footer = {"%nExamples:%n  rpzx top-sites status%n  rpzx top-sites fetch"},
     mixinStandardHelpOptions = true,
     subcommands = {
       TopSitesCommand.Status.class,
@@ -76,7 +77,7 @@ public final class TopSitesCommand {
         "An unreadable, empty or non-Tranco file is an error (exit 7); the list in force stays."
       },
       mixinStandardHelpOptions = true,
-      footer = {"%nExample:%n  rpzx top-sites reload"})
+      footer = {"%nExamples:%n  rpzx top-sites reload%n  rpzx top-sites reload --json"})
   static final class Reload extends ApiCommand {
     @Override
     protected JsonNode call(ApiClient api) {
