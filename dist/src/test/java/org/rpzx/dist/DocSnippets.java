@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  */
 public final class DocSnippets {
 
+  /** The TSIG secret {@code docs/consumers.md} shows in its examples. */
+  public static final String EXAMPLE_TSIG_SECRET = "cnB6eC1leGFtcGxlLXNlY3JldC1kby1ub3QtdXNlISE=";
+
   private static final Pattern MARKER = Pattern.compile("^<!-- snippet: ([a-z0-9-]+) -->$");
 
   private final Path file;

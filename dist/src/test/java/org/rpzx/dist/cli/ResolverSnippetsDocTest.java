@@ -11,7 +11,7 @@ import org.rpzx.dist.DocSnippets;
  */
 class ResolverSnippetsDocTest {
 
-  static final String SECRET = "cnB6eC1leGFtcGxlLXNlY3JldC1kby1ub3QtdXNlISE=";
+  private static final String SECRET = DocSnippets.EXAMPLE_TSIG_SECRET;
 
   private final DocSnippets doc = DocSnippets.load("consumers.md");
 
