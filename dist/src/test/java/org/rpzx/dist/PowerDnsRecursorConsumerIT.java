@@ -37,7 +37,7 @@ class PowerDnsRecursorConsumerIT extends ConsumerTestBase {
 
   @Test
   void recursorTransfersWithTsigFollowsByRefreshAndEnforcesThePolicy() throws Exception {
-    ResolverProcess.requireBinary(PDNS_RECURSOR, "pdns-recursor");
+    ResolverProcess.requireInstalled(PDNS_RECURSOR, "pdns-recursor");
     startRpzx();
     long firstSerial = mail("first-evil.example\nshared.example\n");
 

@@ -29,15 +29,15 @@ final class ResolverProcess implements AutoCloseable {
   }
 
   /**
-   * Skips the test when {@code binary} is not installed, except in CI ({@code CI} set), where a
-   * missing resolver is a failure: CI installs it ({@code .ci/run}).
+   * Skips the test when {@code file} (a binary or a module) is not installed, except in CI ({@code
+   * CI} set), where a missing resolver is a failure: CI installs it ({@code .ci/run}).
    */
-  static void requireBinary(Path binary, String debianPackage) {
-    if (Files.isExecutable(binary)) {
+  static void requireInstalled(Path file, String debianPackage) {
+    if (Files.exists(file)) {
       return;
     }
     String ci = System.getenv("CI");
-    String message = binary + " is missing: install the Debian package " + debianPackage;
+    String message = file + " is missing: install the Debian package " + debianPackage;
     if (ci != null && !ci.isEmpty() && !ci.equalsIgnoreCase("false")) {
       throw new AssertionError(message + " (CI installs it in .ci/run)");
     }

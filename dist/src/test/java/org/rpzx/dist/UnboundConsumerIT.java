@@ -35,7 +35,7 @@ class UnboundConsumerIT extends ConsumerTestBase {
 
   @Test
   void unboundTransfersBySubnetFollowsNotifyAndEnforcesThePolicy() throws Exception {
-    ResolverProcess.requireBinary(UNBOUND, "unbound");
+    ResolverProcess.requireInstalled(UNBOUND, "unbound");
     startRpzx();
     long firstSerial = mail("first-evil.example\nshared.example\n");
 
