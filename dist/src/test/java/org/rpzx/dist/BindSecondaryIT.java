@@ -64,7 +64,7 @@ class BindSecondaryIT extends ConsumerTestBase {
     String out =
         runCliSnippet(
             "bind-consumer-add",
-            replacing(
+            DocSnippets.replacing(
                 "192.0.2.53/32", "127.0.0.1/32",
                 "192.0.2.53:53", "127.0.0.1:" + namedPort,
                 "--primary 192.0.2.10", "--primary 127.0.0.1"));
@@ -73,7 +73,7 @@ class BindSecondaryIT extends ConsumerTestBase {
     String snippet =
         doc.get(
             "bind",
-            replacing(
+            DocSnippets.replacing(
                 "port 53 { 192.0.2.10 key",
                 "port " + dnsPort() + " { 127.0.0.1 key",
                 "allow-notify { 192.0.2.10; }",

@@ -86,15 +86,6 @@ abstract class ConsumerTestBase extends ServiceTestBase {
     return r.out();
   }
 
-  /** Replacements in the order given: {@code key1, value1, key2, value2, ...}. */
-  static Map<String, String> replacing(String... pairs) {
-    Map<String, String> m = new java.util.LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      m.put(pairs[i], pairs[i + 1]);
-    }
-    return m;
-  }
-
   /** The TSIG secret in the output of {@code rpzx consumer add ... --tsig-key}. */
   static String secretFrom(String out) {
     String marker = "store it now:";

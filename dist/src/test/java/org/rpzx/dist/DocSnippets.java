@@ -109,6 +109,52 @@ public final class DocSnippets {
     return s;
   }
 
+  /** Replacements in the order given: {@code key1, value1, key2, value2, ...}. */
+  public static Map<String, String> replacing(String... pairs) {
+    if (pairs.length % 2 != 0) {
+      throw new IllegalArgumentException("pairs expected");
+    }
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      m.put(pairs[i], pairs[i + 1]);
+    }
+    return m;
+  }
+
+  /**
+   * Runs a shell snippet with {@code /bin/sh -e} in {@code dir} (stdin empty, at most 60 s); fails
+   * unless it exits 0. Returns its output (stdout and stderr).
+   */
+  public static String run(Path dir, String script) throws IOException, InterruptedException {
+    Path file = Files.createTempFile(dir, "snippet-", ".sh");
+    Files.writeString(file, script);
+    Process p =
+        new ProcessBuilder("/bin/sh", "-e", file.toString())
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .start();
+    java.util.concurrent.CompletableFuture<String> out =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+              } catch (IOException e) {
+                return "(output unreadable: " + e + ")";
+              }
+            });
+    if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("still running after 60 s:\n" + script);
+    }
+    String output = out.join();
+    if (p.exitValue() != 0) {
+      throw new AssertionError(
+          "exit " + p.exitValue() + " from:\n" + script + "\noutput:\n" + output);
+    }
+    return output;
+  }
+
   /**
    * The words of a one-command shell snippet as {@code sh} would split them: single and double
    * quotes, backslash escapes, backslash-newline continuations; a leading {@code rpzx} is dropped.

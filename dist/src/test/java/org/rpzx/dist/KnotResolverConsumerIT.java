@@ -3,7 +3,6 @@ package org.rpzx.dist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -47,7 +46,8 @@ class KnotResolverConsumerIT extends ConsumerTestBase {
     mail("first-evil.example\nshared.example\n");
 
     Path home = Files.createDirectories(dir.resolve("kresd"));
-    String created = runCliSnippet("kresd-token", replacing("192.0.2.56/32", "127.0.0.1/32"));
+    String created =
+        runCliSnippet("kresd-token", DocSnippets.replacing("192.0.2.56/32", "127.0.0.1/32"));
     List<String> lines = created.lines().toList();
     String token = lines.get(lines.size() - 1).strip();
     assertThat(token).startsWith("rpzx_");
@@ -55,21 +55,19 @@ class KnotResolverConsumerIT extends ConsumerTestBase {
     Path header = home.resolve("rpzx.header");
     Files.writeString(header, "Authorization: Token " + token + "\n");
     Path rpz = home.resolve("community.rpz");
-    Path fetch = home.resolve("rpzx-fetch");
-    Files.writeString(
-        fetch,
+    String fetchScript =
         doc.get(
             "kresd-fetch",
-            replacing(
+            DocSnippets.replacing(
                 "https://rpzx.example.net:8053",
                 "http://127.0.0.1:" + service.apiAddress().getPort(),
                 "/etc/knot-resolver/rpzx.header",
                 header.toString(),
                 "/var/lib/knot-resolver/community.rpz",
-                rpz.toString())));
+                rpz.toString()));
 
     // the first fetch writes the file; the next one gets 304 and leaves it alone
-    runFetch(home, fetch);
+    DocSnippets.run(home, fetchScript);
     assertThat(Files.readString(rpz))
         .contains("first-evil.example.community.rpz. 60 IN CNAME .")
         .contains(" IN SOA ");
@@ -78,14 +76,15 @@ class KnotResolverConsumerIT extends ConsumerTestBase {
     FileTime fetched = Files.getLastModifiedTime(rpz);
     Object inode = Files.getAttribute(rpz, "unix:ino");
     Thread.sleep(20);
-    runFetch(home, fetch);
+    DocSnippets.run(home, fetchScript);
     assertThat(Files.getAttribute(rpz, "unix:ino")).as("304: not replaced").isEqualTo(inode);
     assertThat(Files.getLastModifiedTime(rpz)).isEqualTo(fetched);
     assertThat(home.resolve("community.rpz.etag.new")).doesNotExist();
 
     int port = NamedProcess.reservePort();
     String snippet =
-        doc.get("kresd", replacing("/var/lib/knot-resolver/community.rpz", rpz.toString()));
+        doc.get(
+            "kresd", DocSnippets.replacing("/var/lib/knot-resolver/community.rpz", rpz.toString()));
     Files.writeString(
         home.resolve("kresd.conf"), harnessBefore(home, port) + snippet + harnessAfter());
     kresd =
@@ -105,7 +104,7 @@ class KnotResolverConsumerIT extends ConsumerTestBase {
     // a mailed submission: the next fetch replaces the file, kresd reloads it
     mail("fresh-evil.example\n");
     long start = System.nanoTime();
-    runFetch(home, fetch);
+    DocSnippets.run(home, fetchScript);
     long fetchMs = (System.nanoTime() - start) / 1_000_000;
     assertThat(Files.getAttribute(rpz, "unix:ino")).as("200: replaced").isNotEqualTo(inode);
     long ms = awaitBlocked(kresd, port, "fresh-evil.example", Duration.ofSeconds(5));
@@ -125,23 +124,6 @@ class KnotResolverConsumerIT extends ConsumerTestBase {
     }
     assertThat(used).as("token uni-a-kresd in " + tokens).isNotNull();
     assertThat(used.isNull()).isFalse();
-  }
-
-  /** Runs the fetch script as the timer would; bounded, and it must succeed. */
-  private static void runFetch(Path home, Path script) throws Exception {
-    Process p =
-        new ProcessBuilder("/bin/sh", script.toString())
-            .directory(home.toFile())
-            .redirectErrorStream(true)
-            .start();
-    p.getOutputStream().close();
-    boolean done = p.waitFor(60, TimeUnit.SECONDS);
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!done) {
-      p.destroyForcibly();
-    }
-    assertThat(done).as("fetch finished").isTrue();
-    assertThat(p.exitValue()).as("rpzx-fetch: " + out).isZero();
   }
 
   /** The test's part of kresd.conf before the page's line: port, no DNSSEC anchor, own cache. */

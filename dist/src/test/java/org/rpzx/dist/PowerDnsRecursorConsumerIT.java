@@ -46,13 +46,13 @@ class PowerDnsRecursorConsumerIT extends ConsumerTestBase {
     String added =
         runCliSnippet(
             "pdns-consumer-add",
-            replacing(
+            DocSnippets.replacing(
                 "192.0.2.55/32", "127.0.0.1/32", "--primary 192.0.2.10", "--primary 127.0.0.1"));
     String secret = secretFrom(added);
     String snippet =
         doc.get(
             "pdns-lua",
-            replacing(
+            DocSnippets.replacing(
                 "192.0.2.10:53",
                 "127.0.0.1:" + dnsPort(),
                 DocSnippets.EXAMPLE_TSIG_SECRET,

@@ -44,14 +44,14 @@ class UnboundConsumerIT extends ConsumerTestBase {
     String added =
         runCliSnippet(
             "unbound-consumer-add",
-            replacing(
+            DocSnippets.replacing(
                 "192.0.2.54/32", "127.0.0.1/32",
                 "192.0.2.54:53", "127.0.0.1:" + port,
                 "--primary 192.0.2.10", "--primary 127.0.0.1"));
     String snippet =
         doc.get(
             "unbound",
-            replacing(
+            DocSnippets.replacing(
                 "192.0.2.10@53",
                 "127.0.0.1@" + dnsPort(),
                 "allow-notify: 192.0.2.10",
