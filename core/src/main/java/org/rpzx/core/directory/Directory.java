@@ -124,6 +124,23 @@ public final class Directory {
         });
   }
 
+  /**
+   * Withdraws a sender's authorization: its next mail is refused. Its earlier submissions and the
+   * names they brought stay (they belong to the institution, not to the address).
+   */
+  public Mutation<Sender> removeSender(String rawEmail) {
+    String email = normaliseEmail(rawEmail);
+    return db.inTransaction(
+        c -> {
+          Optional<Sender> existing = InstitutionStore.sender(c, email);
+          if (existing.isEmpty()) {
+            return new Mutation.NotFound<>("no sender " + email);
+          }
+          InstitutionStore.deleteSender(c, email);
+          return new Mutation.Done<>(existing.get());
+        });
+  }
+
   public List<Sender> senders() {
     return db.read(InstitutionStore::senders);
   }

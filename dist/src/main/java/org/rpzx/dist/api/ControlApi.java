@@ -88,6 +88,11 @@ public final class ControlApi {
             List.of(
                 new Route("GET", "/api/v1/senders", "admin", r -> listSenders()),
                 new Route("POST", "/api/v1/senders", "admin", this::addSender),
+                new Route(
+                    "DELETE",
+                    "/api/v1/senders/{email}",
+                    "admin",
+                    r -> answer(directory.removeSender(r.decodedParam(0)), SenderView::of)),
                 new Route("GET", "/api/v1/submissions", "read", this::listSubmissions),
                 new Route("GET", "/api/v1/submissions/{id}", "read", this::showSubmission),
                 new Route(
