@@ -78,8 +78,9 @@ public final class GovernanceStore {
   }
 
   private static ZoneContact contact(ResultSet rs) throws SQLException {
+    int consumers = rs.getInt(2);
     long last = rs.getLong(3);
-    return new ZoneContact(rs.getInt(2), rs.wasNull() ? null : Instant.ofEpochMilli(last));
+    return new ZoneContact(consumers, rs.wasNull() ? null : Instant.ofEpochMilli(last));
   }
 
   /** The applied submissions of an institution (held and discarded ones do not count). */

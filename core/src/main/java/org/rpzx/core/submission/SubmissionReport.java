@@ -7,7 +7,8 @@ import java.util.List;
  * is true when the same message was already stored and this is that earlier submission's report.
  * {@code holdReason} is not null when the plausibility guard held the submission for operator
  * review instead of applying it (SPEC §8); {@code warnings} are governance notices for the
- * submitter (e.g. its institution is not participating), shown in the reply.
+ * submitter (e.g. its institution is not participating), shown in the HTTP answer but not in {@link
+ * #summary()}: the SMTP reply keeps the form SPEC §2 gives it.
  */
 public record SubmissionReport(
     long id,
@@ -49,18 +50,11 @@ public record SubmissionReport(
 
   /**
    * The SMTP/HTTP summary, e.g. {@code submission 4711: 120 accepted, 3 rejected}, followed by
-   * {@code ; held for operator review (REASON)} and {@code ; warning: TEXT} where they apply.
+   * {@code ; held for operator review (REASON)} for a held submission. It names no sender and no
+   * institution, so edges may log it at the default level (SPEC §7).
    */
   public String summary() {
-    StringBuilder s =
-        new StringBuilder(
-            "submission " + id + ": " + accepted + " accepted, " + rejected + " rejected");
-    if (held()) {
-      s.append("; held for operator review (").append(holdReason).append(')');
-    }
-    for (String w : warnings) {
-      s.append("; warning: ").append(w);
-    }
-    return s.toString();
+    String counts = "submission " + id + ": " + accepted + " accepted, " + rejected + " rejected";
+    return held() ? counts + "; held for operator review (" + holdReason + ")" : counts;
   }
 }

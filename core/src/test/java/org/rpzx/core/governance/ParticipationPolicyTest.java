@@ -66,6 +66,14 @@ class ParticipationPolicyTest {
   }
 
   @Test
+  void consumersThatNeverAskedHaveNoLastContact() {
+    Participation p = policy(ParticipationMode.WARN).of(uniA);
+    assertThat(p.consumers()).isEqualTo(2);
+    assertThat(p.lastZoneContact()).isNull();
+    assertThat(policy(ParticipationMode.WARN).all().get(0).lastZoneContact()).isNull();
+  }
+
+  @Test
   void theLatestOfSoaCheckAndTransferOfAllConsumersIsTheLastContact() {
     f.contact("a-resolver", TransferKind.AXFR);
     f.clock.advance(Duration.ofHours(1));
