@@ -118,7 +118,11 @@ public final class InstitutionApi {
     }
     return ApiResponse.ok(
         directory.institutions().stream()
-            .map(i -> InstitutionView.of(i, byName.getOrDefault(i.name(), participation.of(i))))
+            .map(
+                i -> {
+                  Participation p = byName.get(i.name());
+                  return InstitutionView.of(i, p != null ? p : participation.of(i));
+                })
             .toList());
   }
 
