@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Processes submissions: validates every line, stores the submission with its per-line results and
  * the entries in one transaction, then waits (bounded) until the zone maintainer has published the
- * change, so that "250" means "in the zone". Validation runs outside the write lock.
+ * change, so that "250" means "in the zone". Validation runs outside the write lock. With
+ * governance, a non-participating institution's submission is refused or carries a warning, and the
+ * plausibility guard may store a submission as held instead of applying it (its "250" says so).
  */
 public final class SubmissionService implements SubmissionPort {
 
