@@ -11,6 +11,7 @@ import org.rpzx.core.directory.Sender;
 import org.rpzx.core.store.Database;
 import org.rpzx.core.store.SubmissionStore;
 import org.rpzx.core.submission.RejectedLine;
+import org.rpzx.core.submission.SubmissionStatus;
 import org.rpzx.core.zone.ChangeJournal;
 import org.rpzx.core.zone.PublishedZone;
 import org.rpzx.core.zone.ZoneSnapshot;
@@ -45,7 +46,9 @@ public final class ControlApi {
       Instant received,
       int accepted,
       int rejected,
-      int skipped) {
+      int skipped,
+      String status,
+      String holdReason) {
     static SubmissionView of(SubmissionStore.SubmissionRow r) {
       return new SubmissionView(
           r.id(),
@@ -56,7 +59,9 @@ public final class ControlApi {
           r.receivedAt(),
           r.accepted(),
           r.rejected(),
-          r.skipped());
+          r.skipped(),
+          r.status().code(),
+          r.holdReason());
     }
   }
 
@@ -100,7 +105,6 @@ public final class ControlApi {
                     "/api/v1/zone",
                     "read",
                     r -> ApiResponse.ok(zoneStatus(r.token().hasScope("admin"))))));
-    routes.addAll(new InstitutionApi(directory, consumers).routes());
     routes.addAll(new EntryApi(db).routes());
     routes.addAll(new TsigKeyApi(consumers).routes());
     return List.copyOf(routes);
@@ -127,6 +131,13 @@ public final class ControlApi {
   private ApiResponse listSubmissions(ApiRequest r) {
     int limit = r.intQuery("limit", 100, 10_000);
     String institution = r.queryParam("institution");
+    String statusText = r.queryParam("status");
+    SubmissionStatus status = null;
+    if (statusText != null) {
+      status =
+          SubmissionStatus.ofCode(statusText)
+              .orElseThrow(() -> new ApiError(400, "status must be applied, held or discarded"));
+    }
     Long id = null;
     if (institution != null) {
       id =
@@ -143,8 +154,9 @@ public final class ControlApi {
       id = own; // an institution sees only its own submissions
     }
     Long instId = id;
+    SubmissionStatus only = status;
     return ApiResponse.ok(
-        db.read(c -> SubmissionStore.list(c, instId, limit)).stream()
+        db.read(c -> SubmissionStore.list(c, instId, only, limit)).stream()
             .map(SubmissionView::of)
             .toList());
   }

@@ -16,6 +16,14 @@ import java.util.Map;
 import org.rpzx.core.auth.TokenService;
 import org.rpzx.core.consumer.ConsumerRegistry;
 import org.rpzx.core.directory.Directory;
+import org.rpzx.core.governance.FalsePositiveCounter;
+import org.rpzx.core.governance.GovernanceSettings;
+import org.rpzx.core.governance.HeldSubmissions;
+import org.rpzx.core.governance.ParticipationMode;
+import org.rpzx.core.governance.ParticipationPolicy;
+import org.rpzx.core.governance.PlausibilitySettings;
+import org.rpzx.core.governance.QualityReport;
+import org.rpzx.core.governance.Suspensions;
 import org.rpzx.core.lifecycle.LifecycleSettings;
 import org.rpzx.core.lifecycle.ZoneLoader;
 import org.rpzx.core.lifecycle.ZoneMaintainer;
@@ -33,6 +41,8 @@ import org.rpzx.dist.api.ApiServer;
 import org.rpzx.dist.api.ConsumerApi;
 import org.rpzx.dist.api.ControlApi;
 import org.rpzx.dist.api.ExportApi;
+import org.rpzx.dist.api.GovernanceApi;
+import org.rpzx.dist.api.InstitutionApi;
 import org.rpzx.dist.api.MetricsEndpoint;
 import org.rpzx.dist.api.Route;
 import org.rpzx.dist.api.SubmissionApi;
@@ -40,6 +50,7 @@ import org.rpzx.dist.api.TokenApi;
 import org.rpzx.dist.config.ConfigException;
 import org.rpzx.dist.config.ConfigValidator;
 import org.rpzx.dist.config.Durations;
+import org.rpzx.dist.config.Governance;
 import org.rpzx.dist.config.HostPort;
 import org.rpzx.dist.config.RpzxConfig;
 import org.rpzx.dist.metrics.RpzxMetrics;
@@ -107,15 +118,22 @@ public final class RpzxService implements AutoCloseable {
     ValidationPolicy policy = new ValidationPolicy(zoneSettings.origin(), false);
     nameLists = NameListsSetup.open(cfg, dataDir, db, policy, clock);
     ValidationRules rules = nameLists.rules();
+    GovernanceSettings governance = governance(cfg.governance());
+    ParticipationPolicy participation =
+        new ParticipationPolicy(
+            db, clock, governance.participation(), governance.participationWindow());
     SubmissionService submissions =
         new SubmissionService(
             db,
-            new SenderAuthorizer(db, clock, Boolean.TRUE.equals(cfg.smtp().requireSmime())),
+            new SenderAuthorizer(
+                db, clock, Boolean.TRUE.equals(cfg.smtp().requireSmime()), participation),
             rules,
             maintainer,
             clock,
             lifecycle.entryLifetime(),
-            PUBLISH_WAIT);
+            PUBLISH_WAIT,
+            participation,
+            governance.plausibility());
     RpzxMetrics metrics = RpzxMetrics.create();
     metrics.watch(zone);
     SubmissionPort port = metrics.meter(submissions);
@@ -154,7 +172,22 @@ public final class RpzxService implements AutoCloseable {
     List<Route> routes = new ArrayList<>(control.routes());
     routes.addAll(consumerApi.routes());
     routes.addAll(new TokenApi(tokens, directory).routes());
-    routes.addAll(new SubmissionApi(port, directory).routes());
+    routes.addAll(
+        new InstitutionApi(
+                directory,
+                consumers,
+                participation,
+                new Suspensions(
+                    db, directory, maintainer, clock, lifecycle.entryLifetime(), PUBLISH_WAIT))
+            .routes());
+    // false positives: FalsePositiveCounter.NONE until the report store supplies a counter
+    routes.addAll(
+        new GovernanceApi(
+                new QualityReport(db, clock, FalsePositiveCounter.NONE),
+                new HeldSubmissions(
+                    db, rules, maintainer, clock, lifecycle.entryLifetime(), PUBLISH_WAIT))
+            .routes());
+    routes.addAll(new SubmissionApi(port, directory, participation).routes());
     routes.addAll(new ExportApi(zone).routes());
     routes.addAll(NameListsSetup.routes(nameLists, cfg, dataDir));
     Map<String, Route.Handler> open = new HashMap<>(control.openRoutes());
@@ -255,6 +288,22 @@ public final class RpzxService implements AutoCloseable {
         Durations.parse(e.sweepInterval()),
         d.journalMaxChangeSets(),
         d.journalMaxBytes());
+  }
+
+  /** The {@code governance:} section as core's settings (validated by {@link ConfigValidator}). */
+  static GovernanceSettings governance(Governance g) {
+    Governance.Plausibility p = g.plausibility();
+    return new GovernanceSettings(
+        ParticipationMode.parse(g.participation())
+            .orElseThrow(
+                () ->
+                    new ConfigException(
+                        "governance.participation: must be warn or refuse, got '"
+                            + g.participation()
+                            + "'")),
+        Durations.parse(g.participationWindow()),
+        new PlausibilitySettings(
+            p.enabled(), p.maxRejectedShare(), p.maxSizeFactor(), p.minHistory()));
   }
 
   private static void createPrivateDirectory(Path dir) throws IOException {
