@@ -18,7 +18,12 @@ final class SchemaMigrator {
 
   /** Migrations in order; index i holds version i + 1. */
   private static final List<String> MIGRATIONS =
-      List.of("V1__initial.sql", "V2__consumers.sql", "V3__token_limits.sql", "V4__name_lists.sql");
+      List.of(
+          "V1__initial.sql",
+          "V2__consumers.sql",
+          "V3__token_limits.sql",
+          "V4__name_lists.sql",
+          "V6__reports.sql");
 
   static final int LATEST_VERSION = MIGRATIONS.size();
 
