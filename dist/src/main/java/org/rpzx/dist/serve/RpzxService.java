@@ -21,6 +21,8 @@ import org.rpzx.core.lifecycle.ZoneLoader;
 import org.rpzx.core.lifecycle.ZoneMaintainer;
 import org.rpzx.core.lists.NameLists;
 import org.rpzx.core.name.ValidationPolicy;
+import org.rpzx.core.report.EntryOverrides;
+import org.rpzx.core.report.ReportService;
 import org.rpzx.core.store.Database;
 import org.rpzx.core.submission.SenderAuthorizer;
 import org.rpzx.core.submission.SubmissionPort;
@@ -32,8 +34,10 @@ import org.rpzx.core.zone.ZoneSettings;
 import org.rpzx.dist.api.ApiServer;
 import org.rpzx.dist.api.ConsumerApi;
 import org.rpzx.dist.api.ControlApi;
+import org.rpzx.dist.api.EntryApi;
 import org.rpzx.dist.api.ExportApi;
 import org.rpzx.dist.api.MetricsEndpoint;
+import org.rpzx.dist.api.ReportApi;
 import org.rpzx.dist.api.Route;
 import org.rpzx.dist.api.SubmissionApi;
 import org.rpzx.dist.api.TokenApi;
@@ -71,6 +75,7 @@ public final class RpzxService implements AutoCloseable {
   private DnsServer dns;
   private ApiServer api;
   private NameLists nameLists;
+  private ReportService reports;
 
   private RpzxService(Path dataDir) {
     this.dataDir = dataDir;
@@ -116,6 +121,8 @@ public final class RpzxService implements AutoCloseable {
             clock,
             lifecycle.entryLifetime(),
             PUBLISH_WAIT);
+    Duration fpSuppression = Durations.parse(cfg.governance().falsePositiveSuppression());
+    reports = new ReportService(db, rules, maintainer, clock, fpSuppression, PUBLISH_WAIT);
     RpzxMetrics metrics = RpzxMetrics.create();
     metrics.watch(zone);
     SubmissionPort port = metrics.meter(submissions);
@@ -157,6 +164,19 @@ public final class RpzxService implements AutoCloseable {
     routes.addAll(new SubmissionApi(port, directory).routes());
     routes.addAll(new ExportApi(zone).routes());
     routes.addAll(NameListsSetup.routes(nameLists, cfg, dataDir));
+    routes.addAll(new ReportApi(reports).routes());
+    routes.addAll(
+        new EntryApi(
+                db,
+                new EntryOverrides(
+                    db,
+                    rules,
+                    maintainer,
+                    clock,
+                    lifecycle.entryLifetime(),
+                    fpSuppression,
+                    PUBLISH_WAIT))
+            .overrideRoutes());
     Map<String, Route.Handler> open = new HashMap<>(control.openRoutes());
     open.put(MetricsEndpoint.PATH, new MetricsEndpoint(metrics));
     api = track(new ApiServer(ApiListenerConfig.from(cfg.api()), routes, open, tokens));
@@ -306,6 +326,11 @@ public final class RpzxService implements AutoCloseable {
   /** The operator's name lists (allowlist, suppressions, Top-N) and their reloads. */
   public NameLists nameLists() {
     return nameLists;
+  }
+
+  /** False-positive reports (and the confirmed counts per institution for quality figures). */
+  public ReportService reports() {
+    return reports;
   }
 
   /** Stops listeners first, then the maintainer, then the store. */
