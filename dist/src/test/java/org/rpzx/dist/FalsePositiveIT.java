@@ -3,6 +3,12 @@ package org.rpzx.dist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
@@ -17,7 +23,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.rpzx.core.zone.Serial;
@@ -180,6 +188,33 @@ class FalsePositiveIT extends ServiceTestBase {
       out.add("*." + n);
     }
     return out;
+  }
+
+  /**
+   * Mails a plain-text message (a report) with Jakarta Mail; returns the server's reply to the end
+   * of DATA, also when it is a refusal.
+   */
+  private String mailText(String from, String to, String subject, String body) throws Exception {
+    Properties props = new Properties();
+    props.put("mail.smtp.host", "127.0.0.1");
+    props.put("mail.smtp.port", String.valueOf(service.smtpPort()));
+    props.put("mail.smtp.timeout", "20000");
+    Session session = Session.getInstance(props);
+    MimeMessage msg = new MimeMessage(session);
+    msg.setFrom(new InternetAddress(from));
+    msg.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+    msg.setSubject(subject, "UTF-8");
+    msg.setText(body, "UTF-8");
+    msg.saveChanges();
+    try (Transport t = session.getTransport("smtp")) {
+      t.connect();
+      try {
+        t.sendMessage(msg, msg.getAllRecipients());
+      } catch (MessagingException refused) {
+        // the reply to DATA refused the message; it is the last one the transport saw
+      }
+      return ((SMTPTransport) t).getLastServerResponse().strip();
+    }
   }
 
   // ---- the tests
@@ -374,5 +409,51 @@ class FalsePositiveIT extends ServiceTestBase {
     assertThat(cliAs(reportA, "entries", "remove", "keep.example", "--reason", "x").exitCode())
         .isEqualTo(4);
     assertThat(axfr()).isEqualTo(afterAdd);
+  }
+
+  @Test
+  void aRegisteredSenderReportsByMailAndUnknownSendersAreRefused() throws Exception {
+    service = startFromConfigFile("governance:", "  report-addresses: [false-positives@rpzx.test]");
+    ok("institution", "add", "Uni A");
+    ok("institution", "add", "Uni B");
+    ok("sender", "add", SENDER, "--institution", "Uni A");
+    ok("sender", "add", "noc@uni-b.example", "--institution", "Uni B");
+    assertThat(RpzxHarness.mail(service, SENDER, COMMUNITY, "shop.example.org\n"))
+        .startsWith("250 2.0.0");
+    Axfr before = axfr();
+
+    String reply =
+        mailText(
+            "noc@uni-b.example",
+            "False-Positives@RPZX.test",
+            "our web shop",
+            "www.shop.example.org\nnot-listed.example\n\n-- \nNOC Uni B\n");
+    assertThat(reply)
+        .startsWith("250 2.0.0 report #")
+        .endsWith("filed; 1 line not filed: line 2: not-listed.example is not listed")
+        .doesNotContain("Uni A")
+        .doesNotContain(SENDER);
+    long id = Long.parseLong(reply.replaceAll("^250 2\\.0\\.0 report #(\\d+) .*$", "$1"));
+    JsonNode r = json("report", "show", String.valueOf(id));
+    assertThat(r.get("name").asText()).isEqualTo("shop.example.org");
+    assertThat(r.get("reason").asText()).isEqualTo("our web shop");
+    assertThat(r.get("channel").asText()).isEqualTo("smtp");
+    assertThat(r.get("reporter").asText()).isEqualTo("Uni B");
+    assertThat(r.get("reported_by").asText()).isEqualTo("sender:noc@uni-b.example");
+    assertThat(axfr()).as("filing changes nothing in the zone").isEqualTo(before);
+
+    assertThat(
+            mailText(
+                "stranger@elsewhere.example",
+                "false-positives@rpzx.test",
+                "x",
+                "shop.example.org\n"))
+        .startsWith("550 5.7.1");
+    assertThat(mailText("noc@uni-b.example", "false-positives@rpzx.test", "x", "nothing here"))
+        .startsWith("550 5.6.0");
+    assertThat(json("report", "list")).hasSize(1);
+
+    ok("report", "confirm", String.valueOf(id));
+    assertOneChangeSet(before, List.of("shop.example.org"), List.of());
   }
 }

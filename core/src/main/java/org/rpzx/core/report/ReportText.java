@@ -14,17 +14,29 @@ final class ReportText {
   private ReportText() {}
 
   /**
-   * {@code text} on one line (control characters, e.g. a folded mail subject, become spaces) and
-   * stripped; null or blank is null.
+   * {@code text} on one line: each run of white space and control characters (e.g. a folded mail
+   * subject) becomes one space, the ends are stripped; null or blank is null.
    */
   static String oneLine(String text) {
     if (text == null) {
       return null;
     }
     StringBuilder sb = new StringBuilder(text.length());
-    text.codePoints().forEach(cp -> sb.appendCodePoint(Character.isISOControl(cp) ? ' ' : cp));
-    String s = sb.toString().strip();
-    return s.isEmpty() ? null : s;
+    boolean gap = false;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      if (Character.isWhitespace(cp) || Character.isISOControl(cp) || Character.isSpaceChar(cp)) {
+        gap = true;
+        continue;
+      }
+      if (gap && sb.length() > 0) {
+        sb.append(' ');
+      }
+      gap = false;
+      sb.appendCodePoint(cp);
+    }
+    return sb.length() == 0 ? null : sb.toString();
   }
 
   /**

@@ -22,6 +22,7 @@ import org.rpzx.core.lifecycle.ZoneMaintainer;
 import org.rpzx.core.lists.NameLists;
 import org.rpzx.core.name.ValidationPolicy;
 import org.rpzx.core.report.EntryOverrides;
+import org.rpzx.core.report.MailReports;
 import org.rpzx.core.report.ReportService;
 import org.rpzx.core.store.Database;
 import org.rpzx.core.submission.SenderAuthorizer;
@@ -52,6 +53,7 @@ import org.rpzx.dns.DnsServerSettings;
 import org.rpzx.dns.access.CidrBlock;
 import org.rpzx.dns.notify.NotifySender;
 import org.rpzx.dns.notify.NotifySettings;
+import org.rpzx.smtp.ReportIntake;
 import org.rpzx.smtp.SmtpIngestServer;
 import org.rpzx.smtp.SmtpSettings;
 import org.rpzx.smtp.SmtpTls;
@@ -151,7 +153,13 @@ public final class RpzxService implements AutoCloseable {
                 .start());
     startNotify(cache, new InetSocketAddress(dnsAddress.getAddress(), 0), metrics);
 
-    smtp = track(new SmtpIngestServer(smtpSettings(cfg.smtp()), port, metrics.smtpEvents()));
+    smtp =
+        track(
+            new SmtpIngestServer(
+                smtpSettings(cfg.smtp()),
+                port,
+                metrics.smtpEvents(),
+                new ReportIntake(cfg.governance().reportAddresses(), new MailReports(reports))));
     smtp.start();
 
     Directory directory = new Directory(db, clock);
