@@ -1,6 +1,8 @@
 package org.rpzx.dist.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -144,23 +146,7 @@ public final class EntryApi {
         db.read(
             c -> {
               var row = EntryStore.entry(c, name);
-              if (row.isEmpty()) {
-                return null;
-              }
-              EntryRow e = row.get();
-              return new EntryDetail(
-                  e.name(),
-                  e.inZone(),
-                  e.firstSubmitted(),
-                  e.lastSubmitted(),
-                  e.expiresAt(),
-                  EntryStore.sources(c, name).stream()
-                      .map(
-                          s ->
-                              new SubmitterView(
-                                  s.institution(), s.firstSubmitted(), s.lastSubmitted()))
-                      .toList(),
-                  ReportStore.operatorEntry(c, name).map(OperatorSourceView::of).orElse(null));
+              return row.isEmpty() ? null : detail(c, row.get());
             });
     if (detail == null) {
       throw new ApiError(404, "no entry " + name);
@@ -168,30 +154,26 @@ public final class EntryApi {
     return ApiResponse.ok(detail);
   }
 
+  /** An entry with its submitters and, if the operator added it, the operator as its source. */
+  private static EntryDetail detail(Connection c, EntryRow e) throws SQLException {
+    return new EntryDetail(
+        e.name(),
+        e.inZone(),
+        e.firstSubmitted(),
+        e.lastSubmitted(),
+        e.expiresAt(),
+        EntryStore.sources(c, e.name()).stream()
+            .map(s -> new SubmitterView(s.institution(), s.firstSubmitted(), s.lastSubmitted()))
+            .toList(),
+        ReportStore.operatorEntry(c, e.name()).map(OperatorSourceView::of).orElse(null));
+  }
+
   private ApiResponse add(ApiRequest r) {
     ControlApi.requireOperator(r);
     NewEntry body = r.json(NewEntry.class);
     Mutation<EntryRow> added =
         overrides.add(body.name(), body.reason(), ListsApi.addedBy(r.token()));
-    return ControlApi.answer(
-        added,
-        e ->
-            new EntryDetail(
-                e.name(),
-                e.inZone(),
-                e.firstSubmitted(),
-                e.lastSubmitted(),
-                e.expiresAt(),
-                db.read(c -> EntryStore.sources(c, e.name())).stream()
-                    .map(
-                        s ->
-                            new SubmitterView(
-                                s.institution(), s.firstSubmitted(), s.lastSubmitted()))
-                    .toList(),
-                db.read(c -> ReportStore.operatorEntry(c, e.name()))
-                    .map(OperatorSourceView::of)
-                    .orElse(null)),
-        201);
+    return ControlApi.answer(added, e -> db.read(c -> detail(c, e)), 201);
   }
 
   /** The reason and period from a JSON body or, without one, from {@code ?reason=&for=}. */
