@@ -23,7 +23,8 @@ final class SchemaMigrator {
           "V2__consumers.sql",
           "V3__token_limits.sql",
           "V4__name_lists.sql",
-          "V5__held_submissions.sql");
+          "V5__held_submissions.sql",
+          "V6__reports.sql");
 
   static final int LATEST_VERSION = MIGRATIONS.size();
 

@@ -29,6 +29,9 @@ import org.rpzx.core.lifecycle.ZoneLoader;
 import org.rpzx.core.lifecycle.ZoneMaintainer;
 import org.rpzx.core.lists.NameLists;
 import org.rpzx.core.name.ValidationPolicy;
+import org.rpzx.core.report.EntryOverrides;
+import org.rpzx.core.report.MailReports;
+import org.rpzx.core.report.ReportService;
 import org.rpzx.core.store.Database;
 import org.rpzx.core.submission.SenderAuthorizer;
 import org.rpzx.core.submission.SubmissionPort;
@@ -40,10 +43,12 @@ import org.rpzx.core.zone.ZoneSettings;
 import org.rpzx.dist.api.ApiServer;
 import org.rpzx.dist.api.ConsumerApi;
 import org.rpzx.dist.api.ControlApi;
+import org.rpzx.dist.api.EntryApi;
 import org.rpzx.dist.api.ExportApi;
 import org.rpzx.dist.api.GovernanceApi;
 import org.rpzx.dist.api.InstitutionApi;
 import org.rpzx.dist.api.MetricsEndpoint;
+import org.rpzx.dist.api.ReportApi;
 import org.rpzx.dist.api.Route;
 import org.rpzx.dist.api.SubmissionApi;
 import org.rpzx.dist.api.TokenApi;
@@ -59,6 +64,7 @@ import org.rpzx.dns.DnsServerSettings;
 import org.rpzx.dns.access.CidrBlock;
 import org.rpzx.dns.notify.NotifySender;
 import org.rpzx.dns.notify.NotifySettings;
+import org.rpzx.smtp.ReportIntake;
 import org.rpzx.smtp.SmtpIngestServer;
 import org.rpzx.smtp.SmtpSettings;
 import org.rpzx.smtp.SmtpTls;
@@ -82,6 +88,7 @@ public final class RpzxService implements AutoCloseable {
   private DnsServer dns;
   private ApiServer api;
   private NameLists nameLists;
+  private ReportService reports;
 
   private RpzxService(Path dataDir) {
     this.dataDir = dataDir;
@@ -134,6 +141,8 @@ public final class RpzxService implements AutoCloseable {
             PUBLISH_WAIT,
             participation,
             governance.plausibility());
+    Duration fpSuppression = Durations.parse(cfg.governance().falsePositiveSuppression());
+    reports = new ReportService(db, rules, maintainer, clock, fpSuppression, PUBLISH_WAIT);
     RpzxMetrics metrics = RpzxMetrics.create();
     metrics.watch(zone);
     SubmissionPort port = metrics.meter(submissions);
@@ -162,7 +171,13 @@ public final class RpzxService implements AutoCloseable {
                 .start());
     startNotify(cache, new InetSocketAddress(dnsAddress.getAddress(), 0), metrics);
 
-    smtp = track(new SmtpIngestServer(smtpSettings(cfg.smtp()), port, metrics.smtpEvents()));
+    smtp =
+        track(
+            new SmtpIngestServer(
+                smtpSettings(cfg.smtp()),
+                port,
+                metrics.smtpEvents(),
+                new ReportIntake(cfg.governance().reportAddresses(), new MailReports(reports))));
     smtp.start();
 
     Directory directory = new Directory(db, clock);
@@ -180,16 +195,31 @@ public final class RpzxService implements AutoCloseable {
                 new Suspensions(
                     db, directory, maintainer, clock, lifecycle.entryLifetime(), PUBLISH_WAIT))
             .routes());
-    // false positives: FalsePositiveCounter.NONE until the report store supplies a counter
+    // the stats window always ends now, and no report is confirmed in the future: "since" suffices
+    FalsePositiveCounter falsePositives =
+        (institution, since, until) -> reports.confirmedFalsePositives(institution, since);
     routes.addAll(
         new GovernanceApi(
-                new QualityReport(db, clock, FalsePositiveCounter.NONE),
+                new QualityReport(db, clock, falsePositives),
                 new HeldSubmissions(
                     db, rules, maintainer, clock, lifecycle.entryLifetime(), PUBLISH_WAIT))
             .routes());
     routes.addAll(new SubmissionApi(port, directory, participation).routes());
     routes.addAll(new ExportApi(zone).routes());
     routes.addAll(NameListsSetup.routes(nameLists, cfg, dataDir));
+    routes.addAll(new ReportApi(reports).routes());
+    routes.addAll(
+        new EntryApi(
+                db,
+                new EntryOverrides(
+                    db,
+                    rules,
+                    maintainer,
+                    clock,
+                    lifecycle.entryLifetime(),
+                    fpSuppression,
+                    PUBLISH_WAIT))
+            .overrideRoutes());
     Map<String, Route.Handler> open = new HashMap<>(control.openRoutes());
     open.put(MetricsEndpoint.PATH, new MetricsEndpoint(metrics));
     api = track(new ApiServer(ApiListenerConfig.from(cfg.api()), routes, open, tokens));
@@ -355,6 +385,11 @@ public final class RpzxService implements AutoCloseable {
   /** The operator's name lists (allowlist, suppressions, Top-N) and their reloads. */
   public NameLists nameLists() {
     return nameLists;
+  }
+
+  /** False-positive reports (and the confirmed counts per institution for quality figures). */
+  public ReportService reports() {
+    return reports;
   }
 
   /** Stops listeners first, then the maintainer, then the store. */
