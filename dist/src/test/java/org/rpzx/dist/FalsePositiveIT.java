@@ -327,6 +327,10 @@ class FalsePositiveIT extends ServiceTestBase {
     assertThat(service.reports().confirmedFalsePositives(1, confirmedAt.minusSeconds(5)))
         .as("Uni A (id 1) had submitted it")
         .isEqualTo(1);
+    assertThat(json("institution", "stats", "Uni A").get("false_positives").asLong())
+        .as("the operator's quality figures count it")
+        .isEqualTo(1);
+    assertThat(json("institution", "stats", "Uni B").get("false_positives").asLong()).isZero();
 
     // A re-submits it: rejected suppressed, by mail and over HTTP, and the zone keeps its serial
     assertThat(RpzxHarness.mail(service, SENDER, COMMUNITY, "shop.example.org\n"))
