@@ -13,14 +13,17 @@ import org.sqlite.SQLiteConfig;
 /**
  * The SQLite database: one write connection used under a lock (SQLite has a single writer anyway)
  * and one read connection, so readers never wait for a long write under WAL. {@code
- * synchronous=FULL}: a commit is on disk before it returns, which is what lets SMTP say 250.
+ * synchronous=FULL}: a commit is on disk before it returns, which is what lets SMTP say 250. A
+ * write that fails with an SQL error (disk full, read-only or failing file) replaces the write
+ * connection, so the store recovers by itself once the fault is cleared.
  */
 public final class Database implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
   private final Path file;
-  private final Connection writer;
+  private Connection writer; // null after a failure until the next write reconnects
+  private boolean closed;
   private final Connection reader;
   private final ReentrantLock writeLock = new ReentrantLock(true);
   private final ReentrantLock readLock = new ReentrantLock();
@@ -69,29 +72,93 @@ public final class Database implements AutoCloseable {
 
   /**
    * Runs {@code work} in one write transaction: all of it is committed, or (on any exception) none
-   * of it. SQL errors surface as {@link StoreException}.
+   * of it. SQL errors surface as {@link StoreException} carrying SQLite's own error.
    */
   public <T> T inTransaction(SqlWork<T> work) {
     writeLock.lock();
+    Connection c = null;
     try {
-      writer.setAutoCommit(false);
+      c = writer();
+      c.setAutoCommit(false);
+      T result;
       try {
-        T result = work.run(writer);
-        writer.commit();
-        return result;
+        result = work.run(c);
+        c.commit();
       } catch (SQLException | RuntimeException e) {
-        rollbackQuietly();
+        abandon(c, e);
         if (e instanceof SQLException sql) {
           throw new StoreException("store write failed: " + sql.getMessage(), sql);
         }
         throw (RuntimeException) e;
-      } finally {
-        writer.setAutoCommit(true);
       }
+      endTransaction(c);
+      return result;
     } catch (SQLException e) {
+      // connecting or beginning failed: nothing was written; the connection is replaced
+      dropWriter(c);
       throw new StoreException("store write failed: " + e.getMessage(), e);
     } finally {
       writeLock.unlock();
+    }
+  }
+
+  /** Ends the empty transaction the driver begins after a commit; the commit itself stands. */
+  private void endTransaction(Connection c) {
+    try {
+      c.setAutoCommit(true);
+    } catch (SQLException e) {
+      LOG.warn("store: after a commit: {}; write connection will be reopened", e.getMessage());
+      dropWriter(c);
+    }
+  }
+
+  /**
+   * The write connection, reconnected if a failure dropped it. Reconnecting during a fault fails
+   * here (a temporary store failure) and is tried again on the next write.
+   */
+  private Connection writer() throws SQLException {
+    if (closed) {
+      throw new SQLException("the store is closed");
+    }
+    if (writer == null) {
+      writer = connect(file, false);
+      LOG.info("store {}: write connection reopened", file);
+    }
+    return writer;
+  }
+
+  /**
+   * Undoes a failed transaction without ever committing any of it. After an SQL error the write
+   * connection is replaced: SQLite may already have rolled the transaction back itself (disk full,
+   * I/O error), so the driver's idea of the transaction is no longer reliable, and a connection
+   * reopened while a file was unwritable may have fallen back to read-only. Closing a connection
+   * discards whatever transaction it still holds.
+   */
+  private void abandon(Connection c, Exception cause) {
+    if (cause instanceof SQLException) {
+      LOG.warn("store write failed, write connection will be reopened: {}", cause.getMessage());
+      dropWriter(c);
+      return;
+    }
+    try {
+      c.rollback();
+      c.setAutoCommit(true);
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+      dropWriter(c);
+    }
+  }
+
+  /** Closes {@code c} (discarding any transaction it holds); the next write reconnects. */
+  private void dropWriter(Connection c) {
+    writer = null;
+    if (c == null) {
+      return;
+    }
+    try {
+      c.close();
+    } catch (SQLException e) {
+      LOG.debug("closing a failed write connection: {}", e.getMessage());
     }
   }
 
@@ -113,21 +180,17 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private void rollbackQuietly() {
-    try {
-      writer.rollback();
-    } catch (SQLException e) {
-      LOG.warn("rollback failed: {}", e.getMessage());
-    }
-  }
-
   @Override
   public void close() {
     writeLock.lock();
     readLock.lock();
     try {
+      closed = true;
       reader.close();
-      writer.close();
+      if (writer != null) {
+        writer.close();
+        writer = null;
+      }
     } catch (SQLException e) {
       LOG.warn("closing store: {}", e.getMessage());
     } finally {

@@ -83,6 +83,110 @@ class DatabaseTest {
     }
   }
 
+  private static void allow(java.sql.Connection c, String name, String verb)
+      throws java.sql.SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            verb + " INTO allowlist (name, comment, created_at) VALUES (?, null, 1)")) {
+      ps.setString(1, name);
+      ps.executeUpdate();
+    }
+  }
+
+  @Test
+  void aTransactionSqliteRolledBackItselfReportsSqlitesErrorAndLaterOnesStayAtomic() {
+    try (Database db = Database.open(dir.resolve("store.db"))) {
+      // OR ROLLBACK: SQLite ends the whole transaction itself, as it may on disk full or I/O error
+      assertThatThrownBy(
+              () ->
+                  db.inTransaction(
+                      c -> {
+                        allow(c, "first.org", "INSERT");
+                        allow(c, "first.org", "INSERT OR ROLLBACK");
+                        return null;
+                      }))
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("UNIQUE")
+          .hasMessageNotContaining("no transaction is active");
+      assertThat(db.read(EntryStore::allowlist)).isEmpty();
+
+      // the next transaction is a real one again: all or nothing
+      assertThatThrownBy(
+              () ->
+                  db.inTransaction(
+                      c -> {
+                        allow(c, "second.org", "INSERT");
+                        throw new IllegalStateException("policy says no");
+                      }))
+          .isInstanceOf(IllegalStateException.class);
+      assertThat(db.read(EntryStore::allowlist)).isEmpty();
+
+      db.inTransaction(
+          c -> {
+            allow(c, "third.org", "INSERT");
+            return null;
+          });
+      assertThat(db.read(EntryStore::allowlist)).containsExactly("third.org");
+    }
+  }
+
+  @Test
+  void aFullStoreFailsTheWholeWriteKeepsServingReadsAndTakesTheNextWrite() {
+    try (Database db = Database.open(dir.resolve("store.db"))) {
+      db.inTransaction(
+          c -> {
+            allow(c, "kept.org", "INSERT");
+            return null;
+          });
+      // a store that cannot grow: SQLITE_FULL, as on a full disk
+      db.inTransaction(
+          c -> {
+            try (Statement st = c.createStatement()) {
+              st.execute("PRAGMA max_page_count = " + pragmaValue(c, "page_count"));
+            }
+            return null;
+          });
+      assertThatThrownBy(
+              () ->
+                  db.inTransaction(
+                      c -> {
+                        for (int i = 0; i < 2000; i++) {
+                          allow(c, i + "-" + "x".repeat(200) + ".org", "INSERT");
+                        }
+                        return null;
+                      }))
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("full");
+      assertThat(db.read(EntryStore::allowlist)).containsExactly("kept.org");
+
+      db.inTransaction(
+          c -> {
+            allow(c, "after.org", "INSERT");
+            return null;
+          });
+      assertThat(db.read(EntryStore::allowlist)).containsExactlyInAnyOrder("kept.org", "after.org");
+    }
+  }
+
+  private static String pragmaValue(java.sql.Connection c, String name)
+      throws java.sql.SQLException {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("PRAGMA " + name)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  @Test
+  void aClosedStoreRefusesWritesInsteadOfReconnecting() {
+    Database db = Database.open(dir.resolve("store.db"));
+    db.close();
+    assertThatThrownBy(() -> db.inTransaction(c -> null))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("closed");
+    assertThatThrownBy(() -> db.read(c -> null)).isInstanceOf(StoreException.class);
+  }
+
   @Test
   void migrationScriptSplitsIntoStatements() {
     assertThat(
