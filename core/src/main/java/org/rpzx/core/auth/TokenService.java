@@ -3,10 +3,11 @@ package org.rpzx.core.auth;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
@@ -234,8 +235,10 @@ public final class TokenService {
    */
   public String ensureOperatorToken(Path file) {
     try {
-      if (Files.exists(file)) {
-        String secret = Files.readString(file, StandardCharsets.US_ASCII).strip();
+      String existing =
+          Files.exists(file) ? Files.readString(file, StandardCharsets.US_ASCII).strip() : "";
+      if (!existing.isEmpty()) {
+        String secret = existing;
         if (!known(secret)) {
           register(
               ApiToken.OPERATOR,
@@ -246,6 +249,7 @@ public final class TokenService {
         }
         return secret;
       }
+      // none yet, or an empty file left by a crash before the old non-atomic write: a new one
       Issued issued = issue(ApiToken.OPERATOR, Set.of("admin"), "operator");
       Files.createDirectories(file.toAbsolutePath().getParent());
       writePrivate(file, issued.secret() + "\n");
@@ -255,7 +259,12 @@ public final class TokenService {
     }
   }
 
+  /**
+   * Writes {@code content} to a private (0600) temporary file next to {@code file} and renames it
+   * into place, so that a crash never leaves an empty or partial token file behind.
+   */
   private static void writePrivate(Path file, String content) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
     boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
     FileAttribute<?>[] attrs =
         posix
@@ -264,13 +273,16 @@ public final class TokenService {
                   Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE))
             }
             : new FileAttribute<?>[0];
+    Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp", attrs);
     try {
-      Files.createFile(file, attrs);
-    } catch (FileAlreadyExistsException e) {
-      throw new IOException("token file appeared concurrently: " + file, e);
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        ch.write(java.nio.ByteBuffer.wrap(content.getBytes(StandardCharsets.US_ASCII)));
+        ch.force(true);
+      }
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(tmp);
     }
-    Files.writeString(
-        file, content, StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
   }
 
   static byte[] hash(String secret) {

@@ -122,4 +122,24 @@ class TokenServiceTest {
           .isTrue();
     }
   }
+
+  @Test
+  void anEmptyTokenFileLeftByACrashIsReplacedNotRegistered() throws Exception {
+    Path file = dir.resolve("data/operator.token");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, "");
+    try (Database db = Database.open(dir.resolve("rpzx.db"))) {
+      TokenService tokens = new TokenService(db, Clock.systemUTC());
+      String secret = tokens.ensureOperatorToken(file);
+      assertThat(secret).startsWith("rpzx_");
+      assertThat(Files.readString(file).strip()).isEqualTo(secret);
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+          .isEqualTo("rw-------");
+      assertThat(tokens.authenticate("", LOCAL)).isNotInstanceOf(Authentication.Valid.class);
+      assertThat(tokens.list()).hasSize(1);
+    }
+    try (var leftovers = Files.list(file.getParent())) {
+      assertThat(leftovers.map(p -> p.getFileName().toString())).containsExactly("operator.token");
+    }
+  }
 }
