@@ -20,6 +20,7 @@ import org.rpzx.core.name.NumberedLine;
 import org.rpzx.core.name.TextLines;
 import org.rpzx.core.store.Database;
 import org.rpzx.core.store.EntryStore;
+import org.rpzx.core.store.RawMessageStore;
 import org.rpzx.core.store.StoreException;
 import org.rpzx.core.store.SubmissionStore;
 import org.slf4j.Logger;
@@ -42,6 +43,7 @@ public final class SubmissionService implements SubmissionPort {
   private final Clock clock;
   private final Duration entryLifetime;
   private final Duration publishWait;
+  private final boolean keepRawMessages;
 
   public SubmissionService(
       Database db,
@@ -51,6 +53,23 @@ public final class SubmissionService implements SubmissionPort {
       Clock clock,
       Duration entryLifetime,
       Duration publishWait) {
+    this(db, authorizer, validator, maintainer, clock, entryLifetime, publishWait, false);
+  }
+
+  /**
+   * @param keepRawMessages store a request's {@link SubmissionRequest#rawMessage()} with its
+   *     submission (SPEC §7: only when the operator enabled it)
+   */
+  public SubmissionService(
+      Database db,
+      SenderAuthorizer authorizer,
+      Supplier<EntryValidator> validator,
+      ZoneMaintainer maintainer,
+      Clock clock,
+      Duration entryLifetime,
+      Duration publishWait,
+      boolean keepRawMessages) {
+    this.keepRawMessages = keepRawMessages;
     this.db = db;
     this.authorizer = authorizer;
     this.validator = validator;
@@ -66,6 +85,11 @@ public final class SubmissionService implements SubmissionPort {
   @Override
   public SenderCheck checkSender(String address, AuthMethod method) {
     return authorizer.check(address, method);
+  }
+
+  @Override
+  public boolean keepsRawMessages() {
+    return keepRawMessages;
   }
 
   /**
@@ -117,6 +141,9 @@ public final class SubmissionService implements SubmissionPort {
                             v.rejected().size(),
                             v.skipped()),
                         v.rejected());
+                if (keepRawMessages && request.rawMessage() != null) {
+                  RawMessageStore.insert(c, id, now, request.rawMessage());
+                }
                 EntryStore.recordSubmission(c, v.accepted(), who.institutionId(), now, expiresAt);
                 return new SubmissionReport(
                     id, v.accepted().size(), v.rejected().size(), v.skipped(), v.rejected(), false);

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       ZoneCommand.class,
       TokenCommand.class,
       TsigKeyCommand.class,
+      AuditCommand.class,
       CompletionCommand.class
     },
     footer = {

@@ -1,23 +1,33 @@
 package org.rpzx.dist.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.rpzx.dist.api.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code rpzx submissions list|show}. */
+/** {@code rpzx submissions list|show|raw}. */
 @Command(
     name = "submissions",
     description = "Submissions and their per-line reports.",
     mixinStandardHelpOptions = true,
-    subcommands = {SubmissionsCommand.List.class, SubmissionsCommand.Show.class},
+    subcommands = {
+      SubmissionsCommand.List.class,
+      SubmissionsCommand.Show.class,
+      SubmissionsCommand.Raw.class
+    },
     footer = {
       "%nExamples:",
       "  rpzx submissions list --institution \"Example University\"",
-      "  rpzx submissions show 4711"
+      "  rpzx submissions show 4711",
+      "  rpzx submissions raw 4711 > submission-4711.eml"
     })
 public final class SubmissionsCommand {
 
@@ -98,6 +108,63 @@ public final class SubmissionsCommand {
           s.get("accepted").asText(), s.get("rejected").asText(), s.get("skipped").asText());
       out.println();
       Table.print(out, r.get("rejected_lines"), "file", "line", "reason", "text");
+    }
+  }
+
+  @Command(
+      name = "raw",
+      description =
+          "The mail of a submission exactly as it arrived (message/rfc822), when the service keeps"
+              + " raw messages (privacy.keep-raw-messages). Operator token only; every access is"
+              + " audited.",
+      mixinStandardHelpOptions = true,
+      footer = {
+        "%nExamples:",
+        "  rpzx submissions raw 4711 > submission-4711.eml",
+        "  rpzx submissions raw 4711 --output submission-4711.eml",
+        "  rpzx submissions raw 4711 --json   # size and the message in base64"
+      })
+  static final class Raw extends ApiCommand {
+    @Parameters(paramLabel = "ID", description = "the submission id (from the SMTP reply or list)")
+    long id;
+
+    @Option(
+        names = {"-o", "--output"},
+        paramLabel = "FILE",
+        description = "write the message to FILE instead of standard output")
+    Path output;
+
+    @Override
+    protected JsonNode call(ApiClient api) {
+      byte[] message = api.getBytes("/api/v1/submissions/" + id + "/raw", "message/rfc822");
+      if (client.json()) {
+        return Json.MAPPER
+            .createObjectNode()
+            .put("submission", id)
+            .put("size", message.length)
+            .put("message_base64", Base64.getEncoder().encodeToString(message));
+      }
+      write(message);
+      return null;
+    }
+
+    /** The bytes unchanged: a character writer would mangle a message that is not UTF-8. */
+    private void write(byte[] message) {
+      try {
+        if (output != null) {
+          Files.write(output, message);
+        } else {
+          System.out.write(message);
+          System.out.flush();
+        }
+      } catch (IOException e) {
+        throw new CliException(ExitCodes.ERROR, "cannot write the message: " + e.getMessage());
+      }
+    }
+
+    @Override
+    protected void render(JsonNode result, PrintWriter out) {
+      // written by call: the message is bytes, not text
     }
   }
 }

@@ -21,6 +21,9 @@ import org.rpzx.core.lifecycle.ZoneLoader;
 import org.rpzx.core.lifecycle.ZoneMaintainer;
 import org.rpzx.core.name.TrancoList;
 import org.rpzx.core.name.ValidationPolicy;
+import org.rpzx.core.privacy.AuditLog;
+import org.rpzx.core.privacy.PrivacySettings;
+import org.rpzx.core.privacy.RetentionJob;
 import org.rpzx.core.store.Database;
 import org.rpzx.core.submission.SenderAuthorizer;
 import org.rpzx.core.submission.SubmissionPort;
@@ -34,6 +37,7 @@ import org.rpzx.dist.api.ConsumerApi;
 import org.rpzx.dist.api.ControlApi;
 import org.rpzx.dist.api.ExportApi;
 import org.rpzx.dist.api.MetricsEndpoint;
+import org.rpzx.dist.api.PrivacyApi;
 import org.rpzx.dist.api.Route;
 import org.rpzx.dist.api.SubmissionApi;
 import org.rpzx.dist.api.TokenApi;
@@ -41,6 +45,7 @@ import org.rpzx.dist.config.ConfigException;
 import org.rpzx.dist.config.ConfigValidator;
 import org.rpzx.dist.config.Durations;
 import org.rpzx.dist.config.HostPort;
+import org.rpzx.dist.config.Privacy;
 import org.rpzx.dist.config.RpzxConfig;
 import org.rpzx.dist.metrics.RpzxMetrics;
 import org.rpzx.dns.DnsServer;
@@ -103,6 +108,7 @@ public final class RpzxService implements AutoCloseable {
     zone = ZoneLoader.load(db, zoneSettings, lifecycle, clock);
     ZoneMaintainer maintainer = track(new ZoneMaintainer(db, zone, clock, lifecycle));
 
+    PrivacySettings privacy = privacy(cfg.privacy());
     ValidationRules rules =
         new ValidationRules(
             db,
@@ -117,13 +123,16 @@ public final class RpzxService implements AutoCloseable {
             maintainer,
             clock,
             lifecycle.entryLifetime(),
-            PUBLISH_WAIT);
+            PUBLISH_WAIT,
+            privacy.keepRawMessages());
     RpzxMetrics metrics = RpzxMetrics.create();
     metrics.watch(zone);
     SubmissionPort port = metrics.meter(submissions);
     TokenService tokens = new TokenService(db, clock);
     tokens.ensureOperatorToken(dataDir.resolve("operator.token"));
     maintainer.start();
+    track(new RetentionJob(db, clock, privacy)).start();
+    AuditLog audit = new AuditLog(db, clock);
 
     ConsumerRegistry consumers = new ConsumerRegistry(db, clock);
     ConsumerCache cache = new ConsumerCache(consumers);
@@ -158,9 +167,12 @@ public final class RpzxService implements AutoCloseable {
     routes.addAll(new TokenApi(tokens, directory).routes());
     routes.addAll(new SubmissionApi(port, directory).routes());
     routes.addAll(new ExportApi(zone).routes());
+    routes.addAll(new PrivacyApi(db, audit, clock).routes());
     Map<String, Route.Handler> open = new HashMap<>(control.openRoutes());
     open.put(MetricsEndpoint.PATH, new MetricsEndpoint(metrics));
-    api = track(new ApiServer(ApiListenerConfig.from(cfg.api()), routes, open, tokens));
+    api =
+        track(
+            new ApiServer(ApiListenerConfig.from(cfg.api()), routes, open, tokens, audit::record));
     api.start();
     LOG.info(
         "rpzx serving zone {} (serial {}, {} names): SMTP {}, DNS {} udp/tcp, API {}, data {}",
@@ -256,6 +268,15 @@ public final class RpzxService implements AutoCloseable {
         Durations.parse(e.sweepInterval()),
         d.journalMaxChangeSets(),
         d.journalMaxBytes());
+  }
+
+  static PrivacySettings privacy(Privacy p) {
+    return new PrivacySettings(
+        Durations.parse(p.submissionRetention()),
+        Boolean.TRUE.equals(p.keepRawMessages()),
+        Durations.parse(p.rawMessageRetention()),
+        Durations.parse(p.auditRetention()),
+        PrivacySettings.defaults().interval());
   }
 
   static TrancoList topSites(RpzxConfig.TopSites t) {
