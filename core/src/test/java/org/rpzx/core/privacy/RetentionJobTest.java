@@ -94,6 +94,22 @@ class RetentionJobTest {
   }
 
   @Test
+  void anIdIsNeverGivenOutAgainAfterTheNewestSubmissionWasDeleted() {
+    f = new PrivacyFixture(dir, false);
+    f.submit("a.example.org\n", null);
+    long newest = f.submit("b.example.org\n", null).id();
+    f.clock.advance(Duration.ofDays(2));
+    RetentionJob job =
+        new RetentionJob(f.db, f.clock, retention(Duration.ofDays(1), false, Duration.ofDays(30)));
+    assertThat(job.runOnce().submissions()).isEqualTo(2);
+    assertThat(f.count("submissions")).isZero();
+
+    long next = f.submit("c.example.org\n", null).id();
+
+    assertThat(next).isGreaterThan(newest);
+  }
+
+  @Test
   void aBatchDeletesAtMostItsLimitOldestFirst() {
     f = new PrivacyFixture(dir, false);
     long first = f.submit("a.example.org\n", null).id();

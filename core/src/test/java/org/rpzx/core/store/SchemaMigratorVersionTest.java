@@ -32,6 +32,8 @@ class SchemaMigratorVersionTest {
               st.executeUpdate("DROP TABLE raw_messages");
               st.executeUpdate("DROP TABLE audit_log");
               st.executeUpdate("DROP INDEX submissions_by_time");
+              st.executeUpdate("DROP TRIGGER submissions_id_floor");
+              st.executeUpdate("DROP TABLE deleted_id_floor");
               st.executeUpdate("PRAGMA user_version = 3");
             }
             return null;
@@ -45,12 +47,13 @@ class SchemaMigratorVersionTest {
                     ResultSet rs =
                         st.executeQuery(
                             "SELECT COUNT(*) FROM sqlite_master WHERE name IN"
-                                + " ('raw_messages', 'audit_log', 'submissions_by_time')")) {
+                                + " ('raw_messages', 'audit_log', 'submissions_by_time',"
+                                + " 'deleted_id_floor', 'submissions_id_floor')")) {
                   rs.next();
                   return rs.getLong(1);
                 }
               });
-      assertThat(tables).isEqualTo(3);
+      assertThat(tables).isEqualTo(5);
     }
   }
 }

@@ -29,3 +29,12 @@ CREATE TABLE audit_log (
   client   TEXT    NOT NULL    -- IP address
 );
 CREATE INDEX audit_log_by_time ON audit_log (at);
+
+-- Submission ids are never given out twice: SMTP replies, reports and raw messages name them.
+-- SQLite reuses the largest rowid once that row is deleted (retention, purges), so the largest
+-- deleted id is remembered here and new submissions are numbered above it.
+CREATE TABLE deleted_id_floor (
+  tbl    TEXT    PRIMARY KEY,
+  max_id INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TRIGGER submissions_id_floor AFTER DELETE ON submissions BEGIN INSERT OR REPLACE INTO deleted_id_floor (tbl, max_id) VALUES ('submissions', MAX(OLD.id, IFNULL((SELECT max_id FROM deleted_id_floor WHERE tbl = 'submissions'), 0))); END;
