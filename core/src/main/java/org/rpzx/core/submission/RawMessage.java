@@ -1,7 +1,6 @@
 package org.rpzx.core.submission;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -37,9 +36,9 @@ public final class RawMessage {
     return c.finish();
   }
 
-  /** A message as stored: gzip bytes and the uncompressed size. */
+  /** A message as stored: gzip bytes (taken, not copied) and the uncompressed size. */
   public static RawMessage ofCompressed(byte[] gzip, long size) {
-    return new RawMessage(gzip.clone(), size);
+    return new RawMessage(gzip, size);
   }
 
   /** The size of the message as received, in bytes. */
@@ -47,9 +46,12 @@ public final class RawMessage {
     return size;
   }
 
-  /** The gzip-compressed bytes, as stored. */
+  /**
+   * The gzip-compressed bytes, as stored. Not a copy (a large message is not duplicated on its way
+   * to the store): callers must not modify it.
+   */
   public byte[] compressed() {
-    return compressed.clone();
+    return compressed;
   }
 
   /** The message as received. */
@@ -70,9 +72,12 @@ public final class RawMessage {
     }
   }
 
-  /** Compresses what is written to it; {@link #finish} turns it into a {@link RawMessage}. */
+  /**
+   * Compresses what is written to it; {@link #finish} turns it into a {@link RawMessage}. The
+   * compressed bytes collect in fixed blocks, so growing never copies what is already there.
+   */
   public static final class Capture extends OutputStream {
-    private final ByteArrayOutputStream sink = new ByteArrayOutputStream(8192);
+    private final BlockSink sink = new BlockSink();
     private final GZIPOutputStream gzip;
     private long size;
     private boolean finished;
@@ -124,6 +129,46 @@ public final class RawMessage {
         }
       }
       return new RawMessage(sink.toByteArray(), size);
+    }
+  }
+
+  /** An output stream into a list of 64 KiB blocks. */
+  private static final class BlockSink extends OutputStream {
+    private static final int BLOCK = 64 * 1024;
+    private final java.util.List<byte[]> full = new java.util.ArrayList<>();
+    private byte[] current = new byte[BLOCK];
+    private int pos;
+
+    @Override
+    public void write(int b) {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      while (len > 0) {
+        if (pos == BLOCK) {
+          full.add(current);
+          current = new byte[BLOCK];
+          pos = 0;
+        }
+        int n = Math.min(len, BLOCK - pos);
+        System.arraycopy(b, off, current, pos, n);
+        pos += n;
+        off += n;
+        len -= n;
+      }
+    }
+
+    byte[] toByteArray() {
+      byte[] out = new byte[Math.toIntExact((long) full.size() * BLOCK + pos)];
+      int at = 0;
+      for (byte[] block : full) {
+        System.arraycopy(block, 0, out, at, BLOCK);
+        at += BLOCK;
+      }
+      System.arraycopy(current, 0, out, at, pos);
+      return out;
     }
   }
 }
