@@ -1,7 +1,6 @@
 package org.rpzx.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.DataInputStream;
@@ -28,16 +27,19 @@ import org.xbill.DNS.TSIG;
 import org.xbill.DNS.Type;
 
 /**
- * BIND 9 as a real consumer: a TSIG secondary of the zone (key made with {@code rpzx consumer add},
- * configured with the BIND snippet that command prints) and an RPZ resolver of it. It pulls the
- * zone by AXFR, gets NOTIFY for a mailed submission and pulls an IXFR, and answers NXDOMAIN for the
- * new name within 3 s of the SMTP 250. Transfers without the key, with a wrong key or from a source
- * outside the consumer's subnet are refused.
+ * BIND 9 as a real consumer: a TSIG secondary of the zone and an RPZ resolver of it, registered
+ * with the {@code bind-consumer-add} command of {@code docs/consumers.md} and configured with its
+ * {@code bind} snippet (which is also what that command prints). It pulls the zone by AXFR, gets
+ * NOTIFY for a mailed submission and pulls an IXFR, and answers NXDOMAIN for the new name within 3
+ * s of the SMTP 250. Transfers without the key, with a wrong key or from a source outside the
+ * consumer's subnet are refused.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
-class BindSecondaryIT extends ServiceTestBase {
+class BindSecondaryIT extends ConsumerTestBase {
 
   private static final Name ZONE = Name.fromConstantString("community.rpz.");
+
+  private static final String CONSUMER = "uni-a-bind";
 
   private NamedProcess named;
 
@@ -50,54 +52,40 @@ class BindSecondaryIT extends ServiceTestBase {
 
   @Test
   void bindTransfersByTsigFollowsNotifyWithIxfrAndEnforcesThePolicy() throws Exception {
-    assumeTrue(
-        Files.isExecutable(NamedProcess.NAMED) || System.getenv("CI") != null,
-        "BIND 9 (Debian package bind9) is not installed");
-    service =
-        startFromConfigFile(
-            "dns:",
-            "  listen: 127.0.0.1:0",
-            "  allow-transfer: []        # consumers only",
-            "entries:",
-            "  coalesce-window: 200ms");
-    assertThat(RpzxHarness.cli(service, "institution", "add", "Example University").exitCode())
-        .isZero();
-    assertThat(
-            RpzxHarness.cli(service, "sender", "add", SENDER, "--institution", "Example University")
-                .exitCode())
-        .isZero();
+    ResolverProcess.requireInstalled(NamedProcess.NAMED, "bind9");
+    startRpzx();
     assertThat(RpzxHarness.mail(service, SENDER, COMMUNITY, "first-evil.example\nshared.example\n"))
         .startsWith("250");
 
-    // named's port must be known before the consumer (its NOTIFY target) is added
+    // named's port must be known before the consumer (its NOTIFY target) is added; the command
+    // and named.conf are the page's (docs/consumers.md), with its example values replaced
     Path namedDir = Files.createDirectories(dir.resolve("named"));
     int namedPort = NamedProcess.reservePort();
-    RpzxHarness.CliResult add =
-        RpzxHarness.cli(
-            service,
-            "consumer",
-            "add",
-            "uni-bind",
-            "--institution",
-            "Example University",
-            "--tsig-key",
-            "uni-bind-xfr",
-            "--allow",
-            "127.0.0.1/32",
-            "--notify",
-            "127.0.0.1:" + namedPort);
-    assertThat(add.exitCode()).as(add.err()).isZero();
-    String secret = secretFrom(add.out());
+    String out =
+        runCliSnippet(
+            "bind-consumer-add",
+            DocSnippets.replacing(
+                "192.0.2.53/32", "127.0.0.1/32",
+                "192.0.2.53:53", "127.0.0.1:" + namedPort,
+                "--primary 192.0.2.10", "--primary 127.0.0.1"));
+    String secret = secretFrom(out);
     assertThat(java.util.Base64.getDecoder().decode(secret)).hasSize(32);
-    // named.conf is the BIND snippet rpzx printed: key, primaries and zone as they are, and its
-    // response-policy line inside named's options
-    String out = add.out();
-    String bindSnippet =
-        out.substring(out.indexOf("# BIND 9"), out.indexOf("options {"))
-            .replace("allow-query { localhost; };", "allow-query { 127.0.0.1; };");
-    int policyAt = out.indexOf("    response-policy", out.indexOf("options {"));
-    String responsePolicy = out.substring(policyAt, out.indexOf('\n', policyAt) + 1);
-    assertThat(bindSnippet).contains("key \"uni-bind-xfr\"").contains(secret);
+    String snippet =
+        doc.get(
+            "bind",
+            DocSnippets.replacing(
+                "port 53 { 192.0.2.10 key",
+                "port " + dnsPort() + " { 127.0.0.1 key",
+                "allow-notify { 192.0.2.10; }",
+                "allow-notify { 127.0.0.1; }",
+                DocSnippets.EXAMPLE_TSIG_SECRET,
+                secret));
+    assertThat(out).as("rpzx consumer add prints the page's snippet").contains(snippet);
+    // key, primaries and zone as they are; the response-policy line inside named's options
+    String bindSnippet = snippet.substring(0, snippet.indexOf("options {"));
+    int policyAt = snippet.indexOf("    response-policy", snippet.indexOf("options {"));
+    String responsePolicy = snippet.substring(policyAt, snippet.indexOf('\n', policyAt) + 1);
+    assertThat(bindSnippet).contains("key \"uni-a-xfr\"").contains(secret);
 
     named =
         NamedProcess.start(
@@ -112,7 +100,7 @@ class BindSecondaryIT extends ServiceTestBase {
 
     // (1) the first transfer is a full one, signed with the consumer's key
     named.awaitLog(
-        l -> l.contains("Transfer status: success") && l.contains("uni-bind-xfr"),
+        l -> l.contains("Transfer status: success") && l.contains("uni-a-xfr"),
         Duration.ofSeconds(20));
     assertThat(rcode("first-evil.example")).isEqualTo(Rcode.NXDOMAIN);
     assertThat(rcode("www.first-evil.example")).isEqualTo(Rcode.NXDOMAIN);
@@ -159,17 +147,17 @@ class BindSecondaryIT extends ServiceTestBase {
     JsonNode status =
         Json.MAPPER.readTree(RpzxHarness.cli(service, "zone", "status", "--json").out());
     JsonNode contact = status.get("consumers").get(0);
-    assertThat(contact.get("name").asText()).isEqualTo("uni-bind");
+    assertThat(contact.get("name").asText()).isEqualTo(CONSUMER);
     assertThat(contact.get("serial").asLong()).isEqualTo(status.get("serial").asLong());
     assertThat(contact.get("state").asText()).isEqualTo("up-to-date");
-    RpzxHarness.CliResult show = RpzxHarness.cli(service, "consumer", "show", "uni-bind");
+    RpzxHarness.CliResult show = RpzxHarness.cli(service, "consumer", "show", CONSUMER);
     assertThat(show.out()).contains("last transfer:").contains("ixfr").contains("last SOA check:");
 
     // (4) transfers without the key, with a wrong key, from outside the subnet
     InetSocketAddress rpzx = service.dnsTcpAddress();
-    TSIG right = new TSIG(TSIG.HMAC_SHA256, "uni-bind-xfr.", secret);
+    TSIG right = new TSIG(TSIG.HMAC_SHA256, "uni-a-xfr.", secret);
     TSIG wrongSecret =
-        new TSIG(TSIG.HMAC_SHA256, "uni-bind-xfr.", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
+        new TSIG(TSIG.HMAC_SHA256, "uni-a-xfr.", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
     TSIG unknownKey = new TSIG(TSIG.HMAC_SHA256, "nobody-xfr.", secret);
     assertThat(axfrRcode(rpzx, "127.0.0.1", right)).isEqualTo(Rcode.NOERROR);
     assertThat(axfrRcode(rpzx, "127.0.0.1", null)).isEqualTo(Rcode.REFUSED);
@@ -178,14 +166,8 @@ class BindSecondaryIT extends ServiceTestBase {
     assertThat(axfrRcode(rpzx, "127.0.0.3", right)).isEqualTo(Rcode.REFUSED);
   }
 
-  private static String secretFrom(String out) {
-    String marker = "store it now:";
-    String after = out.substring(out.indexOf(marker) + marker.length()).strip();
-    return after.substring(0, after.indexOf('\n')).strip();
-  }
-
   private JsonNode consumer() throws IOException {
-    RpzxHarness.CliResult show = RpzxHarness.cli(service, "consumer", "show", "uni-bind", "--json");
+    RpzxHarness.CliResult show = RpzxHarness.cli(service, "consumer", "show", CONSUMER, "--json");
     assertThat(show.exitCode()).as(show.err()).isZero();
     return Json.MAPPER.readTree(show.out());
   }

@@ -62,7 +62,7 @@ class CompletionIT {
                 "bash",
                 "-c",
                 complete.formatted(script, "rpzx institution s", 2, "rpzx institution s")));
-    assertThat(institution.out().lines()).containsExactlyInAnyOrder("show", "suspend");
+    assertThat(institution.out().lines()).containsExactlyInAnyOrder("show", "stats", "suspend");
   }
 
   @Test

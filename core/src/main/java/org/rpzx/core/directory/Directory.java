@@ -59,20 +59,11 @@ public final class Directory {
    * their own expiry. Suspending a suspended institution replaces the date and reason.
    */
   public Mutation<Institution> suspend(String name, Instant until, String rawReason) {
-    String reason = rawReason == null ? "" : rawReason.strip();
-    if (reason.isEmpty()) {
-      return new Mutation.Invalid<>("a reason is required: it is quoted to the refused senders");
+    Optional<String> problem = suspensionProblem(until, rawReason);
+    if (problem.isPresent()) {
+      return new Mutation.Invalid<>(problem.get());
     }
-    if (reason.length() > MAX_REASON) {
-      return new Mutation.Invalid<>("the reason must be at most " + MAX_REASON + " characters");
-    }
-    if (reason.chars().anyMatch(Character::isISOControl)) {
-      return new Mutation.Invalid<>("the reason must be one line without control characters");
-    }
-    Instant now = clock.instant();
-    if (until != null && !until.isAfter(now)) {
-      return new Mutation.Invalid<>("the suspension must end in the future, not " + until);
-    }
+    String reason = rawReason.strip();
     return db.inTransaction(
         c -> {
           Optional<Institution> inst = InstitutionStore.byName(c, name == null ? "" : name.strip());
@@ -82,6 +73,27 @@ public final class Directory {
           InstitutionStore.suspend(c, inst.get().id(), until, reason);
           return new Mutation.Done<>(InstitutionStore.byId(c, inst.get().id()).orElseThrow());
         });
+  }
+
+  /**
+   * Why a suspension until {@code until} for {@code rawReason} cannot be made now (the reason is
+   * stripped first), or empty when it can.
+   */
+  public Optional<String> suspensionProblem(Instant until, String rawReason) {
+    String reason = rawReason == null ? "" : rawReason.strip();
+    if (reason.isEmpty()) {
+      return Optional.of("a reason is required: it is quoted to the refused senders");
+    }
+    if (reason.length() > MAX_REASON) {
+      return Optional.of("the reason must be at most " + MAX_REASON + " characters");
+    }
+    if (reason.chars().anyMatch(Character::isISOControl)) {
+      return Optional.of("the reason must be one line without control characters");
+    }
+    if (until != null && !until.isAfter(clock.instant())) {
+      return Optional.of("the suspension must end in the future, not " + until);
+    }
+    return Optional.empty();
   }
 
   /** Lifts a suspension; resuming an institution that is not suspended changes nothing. */
@@ -121,6 +133,23 @@ public final class Directory {
           }
           InstitutionStore.insertSender(c, email, inst.get().id(), clock.instant());
           return new Mutation.Done<>(InstitutionStore.sender(c, email).orElseThrow());
+        });
+  }
+
+  /**
+   * Withdraws a sender's authorization: its next mail is refused. Its earlier submissions and the
+   * names they brought stay (they belong to the institution, not to the address).
+   */
+  public Mutation<Sender> removeSender(String rawEmail) {
+    String email = normaliseEmail(rawEmail);
+    return db.inTransaction(
+        c -> {
+          Optional<Sender> existing = InstitutionStore.sender(c, email);
+          if (existing.isEmpty()) {
+            return new Mutation.NotFound<>("no sender " + email);
+          }
+          InstitutionStore.deleteSender(c, email);
+          return new Mutation.Done<>(existing.get());
         });
   }
 

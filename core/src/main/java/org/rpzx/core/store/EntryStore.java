@@ -196,10 +196,14 @@ public final class EntryStore {
     }
   }
 
-  /** Whether {@code name} is suppressed at {@code now} (a confirmed false positive). */
+  /**
+   * Whether {@code name} is suppressed at {@code now} (a confirmed false positive); a suppression
+   * without {@code until} lasts until it is removed.
+   */
   public static boolean isSuppressed(Connection c, String name, long now) throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement("SELECT 1 FROM suppressions WHERE name = ? AND until > ?")) {
+        c.prepareStatement(
+            "SELECT 1 FROM suppressions WHERE name = ? AND (until IS NULL OR until > ?)")) {
       ps.setString(1, name);
       ps.setLong(2, now);
       try (ResultSet rs = ps.executeQuery()) {

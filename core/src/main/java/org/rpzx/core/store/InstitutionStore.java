@@ -112,6 +112,13 @@ public final class InstitutionStore {
     }
   }
 
+  public static void deleteSender(Connection c, String email) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM senders WHERE email = ?")) {
+      ps.setString(1, email);
+      ps.executeUpdate();
+    }
+  }
+
   public static Optional<Sender> sender(Connection c, String email) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(

@@ -20,9 +20,20 @@ final class SchemaMigrator {
 
   /** Migrations in increasing version order. */
   private static final List<String> MIGRATIONS =
-      List.of("V1__initial.sql", "V2__consumers.sql", "V3__token_limits.sql", "V7__privacy.sql");
+      List.of(
+          "V1__initial.sql",
+          "V2__consumers.sql",
+          "V3__token_limits.sql",
+          "V4__name_lists.sql",
+          "V5__held_submissions.sql",
+          "V7__privacy.sql");
 
   static final int LATEST_VERSION = version(MIGRATIONS.get(MIGRATIONS.size() - 1));
+
+  /** The migrations in order (tests). */
+  static List<String> migrations() {
+    return MIGRATIONS;
+  }
 
   private final Connection connection;
 

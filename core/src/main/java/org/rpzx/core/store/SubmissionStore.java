@@ -13,6 +13,7 @@ import org.rpzx.core.name.RejectReason;
 import org.rpzx.core.submission.AuthMethod;
 import org.rpzx.core.submission.RejectedLine;
 import org.rpzx.core.submission.SubmissionReport;
+import org.rpzx.core.submission.SubmissionStatus;
 import org.rpzx.core.zone.CorruptNameListException;
 import org.rpzx.core.zone.NameListCodec;
 
@@ -31,9 +32,15 @@ public final class SubmissionStore {
       Instant receivedAt,
       int accepted,
       int rejected,
-      int skipped) {}
+      int skipped,
+      SubmissionStatus status,
+      String holdReason,
+      Instant reviewedAt) {}
 
-  /** What a new submission row holds. */
+  /**
+   * What a new submission row holds. {@code status} is {@link SubmissionStatus#APPLIED} or {@link
+   * SubmissionStatus#HELD} (then with {@code holdReason}).
+   */
   public record NewSubmission(
       long institutionId,
       String sender,
@@ -44,11 +51,42 @@ public final class SubmissionStore {
       long receivedAt,
       List<String> acceptedNames,
       int rejected,
-      int skipped) {}
+      int skipped,
+      SubmissionStatus status,
+      String holdReason) {
+
+    /** An applied submission. */
+    public NewSubmission(
+        long institutionId,
+        String sender,
+        AuthMethod authMethod,
+        String channel,
+        String messageId,
+        byte[] contentHash,
+        long receivedAt,
+        List<String> acceptedNames,
+        int rejected,
+        int skipped) {
+      this(
+          institutionId,
+          sender,
+          authMethod,
+          channel,
+          messageId,
+          contentHash,
+          receivedAt,
+          acceptedNames,
+          rejected,
+          skipped,
+          SubmissionStatus.APPLIED,
+          null);
+    }
+  }
 
   private static final String ROW_COLUMNS =
       "s.id, s.institution_id, i.name, s.sender, s.auth_method, s.channel, s.message_id,"
-          + " s.received_at, s.accepted, s.rejected, s.skipped";
+          + " s.received_at, s.accepted, s.rejected, s.skipped, s.status, s.hold_reason,"
+          + " s.reviewed_at";
 
   /** Above every id given out before, also above deleted ones (see {@code deleted_id_floor}). */
   private static final String NEXT_ID =
@@ -82,9 +120,9 @@ public final class SubmissionStore {
         c.prepareStatement(
             "INSERT INTO submissions (id, institution_id, sender, auth_method, channel,"
                 + " message_id, content_hash, received_at, accepted, rejected, skipped,"
-                + " accepted_names) VALUES ("
+                + " accepted_names, status, hold_reason) VALUES ("
                 + NEXT_ID
-                + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             Statement.RETURN_GENERATED_KEYS)) {
       ps.setLong(1, s.institutionId());
       ps.setString(2, s.sender());
@@ -97,6 +135,8 @@ public final class SubmissionStore {
       ps.setInt(9, s.rejected());
       ps.setInt(10, s.skipped());
       ps.setBytes(11, NameListCodec.encode(s.acceptedNames()));
+      ps.setString(12, s.status().code());
+      ps.setString(13, s.holdReason());
       ps.executeUpdate();
       try (ResultSet keys = ps.getGeneratedKeys()) {
         keys.next();
@@ -137,17 +177,33 @@ public final class SubmissionStore {
   /** Newest first; {@code institutionId} null for all institutions. */
   public static List<SubmissionRow> list(Connection c, Long institutionId, int limit)
       throws SQLException {
+    return list(c, institutionId, null, limit);
+  }
+
+  /** Newest first; {@code institutionId} null for all institutions, {@code status} null for any. */
+  public static List<SubmissionRow> list(
+      Connection c, Long institutionId, SubmissionStatus status, int limit) throws SQLException {
+    List<String> where = new ArrayList<>();
+    if (institutionId != null) {
+      where.add("s.institution_id = ?");
+    }
+    if (status != null) {
+      where.add("s.status = ?");
+    }
     String sql =
         "SELECT "
             + ROW_COLUMNS
             + " FROM submissions s JOIN institutions i ON i.id = s.institution_id"
-            + (institutionId == null ? "" : " WHERE s.institution_id = ?")
+            + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
             + " ORDER BY s.id DESC LIMIT ?";
     List<SubmissionRow> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       int i = 1;
       if (institutionId != null) {
         ps.setLong(i++, institutionId);
+      }
+      if (status != null) {
+        ps.setString(i++, status.code());
       }
       ps.setInt(i, limit);
       try (ResultSet rs = ps.executeQuery()) {
@@ -157,6 +213,24 @@ public final class SubmissionStore {
       }
     }
     return out;
+  }
+
+  /**
+   * Moves submission {@code id} from {@code from} to {@code to}, recording {@code reviewedAt};
+   * false (nothing changed) when it is not in state {@code from}.
+   */
+  public static boolean changeStatus(
+      Connection c, long id, SubmissionStatus from, SubmissionStatus to, long reviewedAt)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE submissions SET status = ?, reviewed_at = ? WHERE id = ? AND status = ?")) {
+      ps.setString(1, to.code());
+      ps.setLong(2, reviewedAt);
+      ps.setLong(3, id);
+      ps.setString(4, from.code());
+      return ps.executeUpdate() == 1;
+    }
   }
 
   public static List<RejectedLine> rejections(Connection c, long id) throws SQLException {
@@ -199,12 +273,29 @@ public final class SubmissionStore {
       return Optional.empty();
     }
     SubmissionRow r = row.get();
+    String held = r.status() == SubmissionStatus.HELD ? r.holdReason() : null;
+    List<String> notes =
+        r.status() == SubmissionStatus.DISCARDED
+            ? List.of("it was discarded by the operator after review")
+            : List.of();
     return Optional.of(
         new SubmissionReport(
-            r.id(), r.accepted(), r.rejected(), r.skipped(), rejections(c, id), duplicate));
+            r.id(),
+            r.accepted(),
+            r.rejected(),
+            r.skipped(),
+            rejections(c, id),
+            duplicate,
+            held,
+            notes));
   }
 
   private static SubmissionRow row(ResultSet rs) throws SQLException {
+    String status = rs.getString(12);
+    SubmissionStatus parsed = SubmissionStatus.ofCode(status).orElse(null);
+    if (parsed == null) {
+      throw new SQLException("unknown submission status " + status);
+    }
     return new SubmissionRow(
         rs.getLong(1),
         rs.getLong(2),
@@ -216,7 +307,15 @@ public final class SubmissionStore {
         Instant.ofEpochMilli(rs.getLong(8)),
         rs.getInt(9),
         rs.getInt(10),
-        rs.getInt(11));
+        rs.getInt(11),
+        parsed,
+        rs.getString(13),
+        instantOrNull(rs, 14));
+  }
+
+  private static Instant instantOrNull(ResultSet rs, int column) throws SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? null : Instant.ofEpochMilli(v);
   }
 
   private static List<String> names(byte[] blob) {

@@ -13,6 +13,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.rpzx.core.governance.ParticipationCheck;
+import org.rpzx.core.governance.ParticipationPolicy;
+import org.rpzx.core.governance.PlausibilityGuard;
+import org.rpzx.core.governance.PlausibilitySettings;
+import org.rpzx.core.governance.PlausibilityVerdict;
 import org.rpzx.core.lifecycle.ZoneMaintainer;
 import org.rpzx.core.name.EntryValidator;
 import org.rpzx.core.name.LineOutcome;
@@ -20,6 +25,7 @@ import org.rpzx.core.name.NumberedLine;
 import org.rpzx.core.name.TextLines;
 import org.rpzx.core.store.Database;
 import org.rpzx.core.store.EntryStore;
+import org.rpzx.core.store.GovernanceStore;
 import org.rpzx.core.store.RawMessageStore;
 import org.rpzx.core.store.StoreException;
 import org.rpzx.core.store.SubmissionStore;
@@ -29,7 +35,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Processes submissions: validates every line, stores the submission with its per-line results and
  * the entries in one transaction, then waits (bounded) until the zone maintainer has published the
- * change, so that "250" means "in the zone". Validation runs outside the write lock.
+ * change, so that "250" means "in the zone". Validation runs outside the write lock. With
+ * governance, a non-participating institution's submission is refused or carries a warning, and the
+ * plausibility guard may store a submission as held instead of applying it (its "250" says so).
  */
 public final class SubmissionService implements SubmissionPort {
 
@@ -43,8 +51,11 @@ public final class SubmissionService implements SubmissionPort {
   private final Clock clock;
   private final Duration entryLifetime;
   private final Duration publishWait;
+  private final ParticipationPolicy participation;
+  private final PlausibilityGuard guard;
   private final boolean keepRawMessages;
 
+  /** Without governance: participation is not checked, nothing is held. */
   public SubmissionService(
       Database db,
       SenderAuthorizer authorizer,
@@ -53,7 +64,46 @@ public final class SubmissionService implements SubmissionPort {
       Clock clock,
       Duration entryLifetime,
       Duration publishWait) {
-    this(db, authorizer, validator, maintainer, clock, entryLifetime, publishWait, false);
+    this(
+        db,
+        authorizer,
+        validator,
+        maintainer,
+        clock,
+        entryLifetime,
+        publishWait,
+        null,
+        PlausibilitySettings.disabled());
+  }
+
+  /**
+   * @param participation the participation rule (SPEC §8): a non-participating institution's
+   *     submission is refused or carries a warning, by its mode; null: not checked
+   * @param plausibility the plausibility guard: an implausible submission is stored as held, its
+   *     names not applied, until the operator releases it ({@link
+   *     org.rpzx.core.governance.HeldSubmissions})
+   */
+  public SubmissionService(
+      Database db,
+      SenderAuthorizer authorizer,
+      Supplier<EntryValidator> validator,
+      ZoneMaintainer maintainer,
+      Clock clock,
+      Duration entryLifetime,
+      Duration publishWait,
+      ParticipationPolicy participation,
+      PlausibilitySettings plausibility) {
+    this(
+        db,
+        authorizer,
+        validator,
+        maintainer,
+        clock,
+        entryLifetime,
+        publishWait,
+        participation,
+        plausibility,
+        false);
   }
 
   /**
@@ -68,6 +118,8 @@ public final class SubmissionService implements SubmissionPort {
       Clock clock,
       Duration entryLifetime,
       Duration publishWait,
+      ParticipationPolicy participation,
+      PlausibilitySettings plausibility,
       boolean keepRawMessages) {
     this.keepRawMessages = keepRawMessages;
     this.db = db;
@@ -77,6 +129,8 @@ public final class SubmissionService implements SubmissionPort {
     this.clock = clock;
     this.entryLifetime = entryLifetime;
     this.publishWait = publishWait;
+    this.participation = participation;
+    this.guard = new PlausibilityGuard(plausibility);
   }
 
   /**
@@ -115,6 +169,16 @@ public final class SubmissionService implements SubmissionPort {
       if (earlier.isPresent()) {
         return new SubmissionOutcome.Applied(earlier.get());
       }
+      Optional<String> warning = Optional.empty();
+      if (participation != null) {
+        ParticipationCheck pc = participation.check(who.institutionId(), who.institution());
+        if (pc instanceof ParticipationCheck.Refused refused) {
+          return new SubmissionOutcome.Refused(refused.notice());
+        }
+        if (pc instanceof ParticipationCheck.Warned warned) {
+          warning = Optional.of(warned.notice());
+        }
+      }
       Validated v = validate(request.files());
       long now = clock.millis();
       long expiresAt = now + entryLifetime.toMillis();
@@ -126,6 +190,7 @@ public final class SubmissionService implements SubmissionPort {
                 if (dup.isPresent()) {
                   return SubmissionStore.report(c, dup.get(), true).orElseThrow();
                 }
+                String holdReason = holdReason(c, who.institutionId(), v);
                 long id =
                     SubmissionStore.insert(
                         c,
@@ -139,29 +204,60 @@ public final class SubmissionService implements SubmissionPort {
                             now,
                             List.copyOf(v.accepted()),
                             v.rejected().size(),
-                            v.skipped()),
+                            v.skipped(),
+                            holdReason == null ? SubmissionStatus.APPLIED : SubmissionStatus.HELD,
+                            holdReason),
                         v.rejected());
                 if (keepRawMessages && request.rawMessage() != null) {
                   RawMessageStore.insert(c, id, now, request.rawMessage());
                 }
-                EntryStore.recordSubmission(c, v.accepted(), who.institutionId(), now, expiresAt);
+                if (holdReason == null) {
+                  EntryStore.recordSubmission(c, v.accepted(), who.institutionId(), now, expiresAt);
+                }
                 return new SubmissionReport(
-                    id, v.accepted().size(), v.rejected().size(), v.skipped(), v.rejected(), false);
+                    id,
+                    v.accepted().size(),
+                    v.rejected().size(),
+                    v.skipped(),
+                    v.rejected(),
+                    false,
+                    holdReason,
+                    List.of());
               });
-      if (!report.duplicate() && report.accepted() > 0) {
+      if (!report.duplicate() && !report.held() && report.accepted() > 0) {
         awaitPublication(report.id());
       }
       LOG.info(
-          "submission {} via {}: {} accepted, {} rejected",
+          "submission {} via {}: {} accepted, {} rejected{}",
           report.id(),
           request.channel(),
           report.accepted(),
-          report.rejected());
+          report.rejected(),
+          report.held() ? ", held for operator review: " + report.holdReason() : "");
+      if (warning.isPresent()) {
+        // SPEC §7: neither the sender nor the institution at the default level
+        LOG.info(
+            "submission {} accepted although its institution is not participating", report.id());
+        LOG.debug("submission {}: {}", report.id(), warning.get());
+        report = report.withWarning(warning.get());
+      }
       return new SubmissionOutcome.Applied(report);
     } catch (StoreException e) {
       LOG.error("submission could not be stored: {}", e.getMessage());
       return new SubmissionOutcome.TemporaryFailure("the store is unavailable");
     }
+  }
+
+  /** Why the plausibility guard holds this submission, or null to apply it. */
+  private String holdReason(java.sql.Connection c, long institutionId, Validated v)
+      throws java.sql.SQLException {
+    if (!guard.enabled()) {
+      return null;
+    }
+    PlausibilityVerdict verdict =
+        guard.assess(
+            v.accepted().size(), v.rejected().size(), GovernanceStore.history(c, institutionId));
+    return verdict instanceof PlausibilityVerdict.Hold hold ? hold.reason() : null;
   }
 
   private Optional<SubmissionReport> findDuplicate(String sender, String messageId, byte[] hash) {

@@ -58,6 +58,8 @@ final class PrivacyFixture implements AutoCloseable {
             clock,
             Duration.ofDays(30),
             Duration.ofSeconds(5),
+            null,
+            org.rpzx.core.governance.PlausibilitySettings.disabled(),
             keepRawMessages);
     alice =
         ((SenderCheck.Authorized)

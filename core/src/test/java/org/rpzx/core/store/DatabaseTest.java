@@ -42,7 +42,9 @@ class DatabaseTest {
     try (Database db = Database.open(file)) {
       db.inTransaction(
           c ->
-              c.createStatement().executeUpdate("INSERT INTO allowlist VALUES ('a.org', null, 1)"));
+              c.createStatement()
+                  .executeUpdate(
+                      "INSERT INTO allowlist (name, comment, created_at) VALUES ('a.org', null, 1)"));
     }
     try (Database db = Database.open(file)) {
       assertThat(db.read(EntryStore::allowlist)).containsExactly("a.org");

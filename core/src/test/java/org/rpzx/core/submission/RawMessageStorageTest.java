@@ -52,6 +52,8 @@ class RawMessageStorageTest {
                 clock,
                 Duration.ofDays(30),
                 Duration.ofSeconds(5),
+                null,
+                org.rpzx.core.governance.PlausibilitySettings.disabled(),
                 keep);
         SenderIdentity alice =
             ((SenderCheck.Authorized)

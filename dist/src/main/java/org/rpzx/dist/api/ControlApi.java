@@ -12,6 +12,7 @@ import org.rpzx.core.directory.Sender;
 import org.rpzx.core.store.Database;
 import org.rpzx.core.store.SubmissionStore;
 import org.rpzx.core.submission.RejectedLine;
+import org.rpzx.core.submission.SubmissionStatus;
 import org.rpzx.core.zone.ChangeJournal;
 import org.rpzx.core.zone.PublishedZone;
 import org.rpzx.core.zone.ZoneSnapshot;
@@ -46,7 +47,9 @@ public final class ControlApi {
       Instant received,
       int accepted,
       int rejected,
-      int skipped) {
+      int skipped,
+      String status,
+      String holdReason) {
     static SubmissionView of(SubmissionStore.SubmissionRow r) {
       return new SubmissionView(
           r.id(),
@@ -57,7 +60,9 @@ public final class ControlApi {
           r.receivedAt(),
           r.accepted(),
           r.rejected(),
-          r.skipped());
+          r.skipped(),
+          r.status().code(),
+          r.holdReason());
     }
   }
 
@@ -89,10 +94,14 @@ public final class ControlApi {
             List.of(
                 new Route("GET", "/api/v1/senders", "admin", r -> listSenders()),
                 new Route("POST", "/api/v1/senders", "admin", this::addSender),
+                new Route(
+                    "DELETE",
+                    "/api/v1/senders/{email}",
+                    "admin",
+                    r -> answer(directory.removeSender(r.decodedParam(0)), SenderView::of)),
                 new Route("GET", "/api/v1/submissions", "read", this::listSubmissions),
                 new Route("GET", "/api/v1/submissions/{id}", "read", this::showSubmission),
                 new Route("GET", "/api/v1/zone", "read", this::showZone)));
-    routes.addAll(new InstitutionApi(directory, consumers).routes());
     routes.addAll(new EntryApi(db).routes());
     routes.addAll(new TsigKeyApi(consumers).routes());
     return List.copyOf(routes);
@@ -119,6 +128,13 @@ public final class ControlApi {
   private ApiResponse listSubmissions(ApiRequest r) {
     int limit = r.intQuery("limit", 100, 10_000);
     String institution = r.queryParam("institution");
+    String statusText = r.queryParam("status");
+    SubmissionStatus status = null;
+    if (statusText != null) {
+      status =
+          SubmissionStatus.ofCode(statusText)
+              .orElseThrow(() -> new ApiError(400, "status must be applied, held or discarded"));
+    }
     Long id = null;
     if (institution != null) {
       id =
@@ -135,8 +151,9 @@ public final class ControlApi {
       id = own; // an institution sees only its own submissions
     }
     Long instId = id;
+    SubmissionStatus only = status;
     return ApiResponse.ok(
-        db.read(c -> SubmissionStore.list(c, instId, limit)).stream()
+        db.read(c -> SubmissionStore.list(c, instId, only, limit)).stream()
             .map(SubmissionView::of)
             .toList());
   }

@@ -5,15 +5,21 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.rpzx.core.consumer.ConsumerRegistry;
 import org.rpzx.core.directory.Directory;
 import org.rpzx.core.directory.Institution;
 import org.rpzx.core.directory.Sender;
+import org.rpzx.core.governance.Participation;
+import org.rpzx.core.governance.ParticipationPolicy;
+import org.rpzx.core.governance.Suspensions;
 
 /**
- * {@code /api/v1/institutions}: add, list, show, suspend and resume institutions (operator only). A
- * suspension is shown only while it is in force.
+ * {@code /api/v1/institutions}: add, list, show, suspend (optionally purging its entries) and
+ * resume institutions (operator only). A suspension is shown only while it is in force; every
+ * institution is shown with its last zone contact and whether it participates (SPEC §8).
  */
 public final class InstitutionApi {
 
@@ -23,21 +29,49 @@ public final class InstitutionApi {
   /**
    * {@code POST /api/v1/institutions/{name}/suspend}: {@code until} a time ({@code
    * 2026-12-31T00:00:00Z}) or a date ({@code 2026-12-31}, 00:00 UTC that day); none: until resumed.
+   * {@code purge}: also remove the names only this institution supports, in one change set.
    */
-  public record Suspension(String until, String reason) {}
+  public record Suspension(String until, String reason, Boolean purge) {}
 
+  /**
+   * An institution as listed.
+   *
+   * @param lastZoneContact the latest SOA check or transfer by any of its consumers; null: never
+   * @param participating whether one of them checked the zone within the participation window
+   */
   public record InstitutionView(
-      String name, String status, Instant suspendedUntil, String suspendReason, Instant created) {
-    static InstitutionView of(Institution i) {
+      String name,
+      String status,
+      Instant suspendedUntil,
+      String suspendReason,
+      Instant created,
+      Instant lastZoneContact,
+      boolean participating) {
+    static InstitutionView of(Institution i, Participation p) {
       boolean suspended = i.isSuspendedAt(Instant.now());
       return new InstitutionView(
           i.name(),
           suspended ? "suspended" : "active",
           suspended ? i.suspendedUntil() : null,
           suspended ? i.suspendReason() : null,
-          i.createdAt());
+          i.createdAt(),
+          p.lastZoneContact(),
+          p.participating());
     }
   }
+
+  /**
+   * The answer to a suspension: the institution, and with {@code purge} how many names left the
+   * zone and the serial without them (null without purge, or when nothing was removed).
+   */
+  public record SuspensionView(
+      String name,
+      String status,
+      Instant suspendedUntil,
+      String suspendReason,
+      Instant created,
+      Integer purgedNames,
+      Long serial) {}
 
   /** {@code GET /api/v1/institutions/{name}}: the institution with its senders and consumers. */
   public record InstitutionDetail(
@@ -47,14 +81,25 @@ public final class InstitutionApi {
       String suspendReason,
       Instant created,
       List<String> senders,
-      List<String> consumers) {}
+      List<String> consumers,
+      Instant lastZoneContact,
+      boolean participating,
+      String participation) {}
 
   private final Directory directory;
   private final ConsumerRegistry consumers;
+  private final ParticipationPolicy participation;
+  private final Suspensions suspensions;
 
-  public InstitutionApi(Directory directory, ConsumerRegistry consumers) {
+  public InstitutionApi(
+      Directory directory,
+      ConsumerRegistry consumers,
+      ParticipationPolicy participation,
+      Suspensions suspensions) {
     this.directory = directory;
     this.consumers = consumers;
+    this.participation = participation;
+    this.suspensions = suspensions;
   }
 
   public List<Route> routes() {
@@ -67,12 +112,27 @@ public final class InstitutionApi {
   }
 
   private ApiResponse list() {
-    return ApiResponse.ok(directory.institutions().stream().map(InstitutionView::of).toList());
+    Map<String, Participation> byName = new HashMap<>();
+    for (Participation p : participation.all()) {
+      byName.put(p.institution(), p);
+    }
+    return ApiResponse.ok(
+        directory.institutions().stream()
+            .map(
+                i -> {
+                  Participation p = byName.get(i.name());
+                  return InstitutionView.of(i, p != null ? p : participation.of(i));
+                })
+            .toList());
+  }
+
+  private InstitutionView view(Institution i) {
+    return InstitutionView.of(i, participation.of(i));
   }
 
   private ApiResponse add(ApiRequest r) {
     NewInstitution body = r.json(NewInstitution.class);
-    return ControlApi.answer(directory.addInstitution(body.name()), InstitutionView::of);
+    return ControlApi.answer(directory.addInstitution(body.name()), this::view);
   }
 
   private ApiResponse show(ApiRequest r) {
@@ -81,7 +141,8 @@ public final class InstitutionApi {
         directory
             .institution(name)
             .orElseThrow(() -> new ApiError(404, "no institution named " + name));
-    InstitutionView v = InstitutionView.of(i);
+    Participation p = participation.of(i);
+    InstitutionView v = InstitutionView.of(i, p);
     List<String> ownConsumers =
         consumers.list().stream()
             .filter(c -> c.consumer().institution().equals(i.name()))
@@ -95,19 +156,36 @@ public final class InstitutionApi {
             v.suspendReason(),
             v.created(),
             directory.sendersOf(i).stream().map(Sender::email).toList(),
-            ownConsumers));
+            ownConsumers,
+            p.lastZoneContact(),
+            p.participating(),
+            p.notice().orElse(null)));
   }
 
   private ApiResponse suspend(ApiRequest r) {
     Suspension body = r.json(Suspension.class);
     return ControlApi.answer(
-        directory.suspend(r.decodedParam(0), until(body.until()), body.reason()),
-        InstitutionView::of,
+        suspensions.suspend(
+            r.decodedParam(0),
+            until(body.until()),
+            body.reason(),
+            Boolean.TRUE.equals(body.purge())),
+        s -> {
+          InstitutionView v = view(s.institution());
+          return new SuspensionView(
+              v.name(),
+              v.status(),
+              v.suspendedUntil(),
+              v.suspendReason(),
+              v.created(),
+              s.purgedNames(),
+              s.serial());
+        },
         200);
   }
 
   private ApiResponse resume(ApiRequest r) {
-    return ControlApi.answer(directory.resume(r.decodedParam(0)), InstitutionView::of, 200);
+    return ControlApi.answer(directory.resume(r.decodedParam(0)), this::view, 200);
   }
 
   /** A time with offset, or a date (its start in UTC); null stays null. */

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import org.rpzx.core.directory.Directory;
 import org.rpzx.core.directory.Institution;
+import org.rpzx.core.governance.ParticipationCheck;
+import org.rpzx.core.governance.ParticipationPolicy;
 import org.rpzx.core.submission.AuthMethod;
 import org.rpzx.core.submission.DomainsFile;
 import org.rpzx.core.submission.SenderIdentity;
@@ -15,7 +17,9 @@ import org.rpzx.core.submission.SubmissionRequest;
 
 /**
  * {@code POST /api/v1/submissions}: a {@code domains.txt} as the request body, by an institution's
- * token with the {@code submit} scope; the answer is the report a mail gets.
+ * token with the {@code submit} scope; the answer is the report a mail gets: 201 when applied, 202
+ * when the plausibility guard held it for operator review, 403 for a suspended institution or (with
+ * {@code governance.participation: refuse}) one that does not participate.
  */
 public final class SubmissionApi {
 
@@ -28,6 +32,9 @@ public final class SubmissionApi {
       int rejected,
       int skipped,
       boolean duplicate,
+      boolean held,
+      String holdReason,
+      List<String> warnings,
       String summary,
       List<ControlApi.LineView> rejectedLines) {
     static SubmissionResult of(SubmissionReport r) {
@@ -37,6 +44,9 @@ public final class SubmissionApi {
           r.rejected(),
           r.skipped(),
           r.duplicate(),
+          r.held(),
+          r.holdReason(),
+          r.warnings(),
           r.summary(),
           r.rejectedLines().stream().map(ControlApi.LineView::of).toList());
     }
@@ -44,10 +54,17 @@ public final class SubmissionApi {
 
   private final SubmissionPort submissions;
   private final Directory directory;
+  private final ParticipationPolicy participation;
 
-  public SubmissionApi(SubmissionPort submissions, Directory directory) {
+  /**
+   * @param participation refuses (403) submissions of non-participating institutions in {@code
+   *     refuse} mode; null: not checked here
+   */
+  public SubmissionApi(
+      SubmissionPort submissions, Directory directory, ParticipationPolicy participation) {
     this.submissions = submissions;
     this.directory = directory;
+    this.participation = participation;
   }
 
   public List<Route> routes() {
@@ -70,6 +87,10 @@ public final class SubmissionApi {
             notice -> {
               throw new ApiError(403, notice);
             });
+    if (participation != null
+        && participation.check(institution) instanceof ParticipationCheck.Refused refused) {
+      throw new ApiError(403, refused.notice());
+    }
     if (r.body().length == 0) {
       throw new ApiError(400, "the body must be a domains.txt (text/plain, one name per line)");
     }
@@ -82,7 +103,8 @@ public final class SubmissionApi {
             new SubmissionRequest(
                 who, CHANNEL, null, List.of(new DomainsFile("domains.txt", text))));
     if (outcome instanceof SubmissionOutcome.Applied applied) {
-      return ApiResponse.created(SubmissionResult.of(applied.report()));
+      SubmissionResult result = SubmissionResult.of(applied.report());
+      return result.held() ? new ApiResponse(202, result) : ApiResponse.created(result);
     }
     if (outcome instanceof SubmissionOutcome.Refused refused) {
       throw new ApiError(400, refused.reason());

@@ -1,14 +1,17 @@
 package org.rpzx.dist.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.rpzx.dist.api.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code rpzx institution add|list|show|suspend|resume}. */
+/** {@code rpzx institution add|list|show|suspend|resume|stats}. */
 @Command(
     name = "institution",
     description = "Manage participating institutions.",
@@ -18,12 +21,14 @@ import picocli.CommandLine.Parameters;
       InstitutionCommand.List.class,
       InstitutionCommand.Show.class,
       InstitutionCommand.Suspend.class,
-      InstitutionCommand.Resume.class
+      InstitutionCommand.Resume.class,
+      InstitutionStatsCommand.class
     },
     footer = {
       "%nExamples:",
       "  rpzx institution add \"Example University\"",
       "  rpzx institution suspend \"Example University\" --reason \"FP review\"",
+      "  rpzx institution stats \"Example University\" --since 90d",
       "  rpzx institution list --json"
     })
 public final class InstitutionCommand {
@@ -49,6 +54,17 @@ public final class InstitutionCommand {
     return i.get("name").asText() + ": " + statusText(i);
   }
 
+  /** {@code yes}/{@code no} for the {@code participating} field. */
+  static String yesNo(JsonNode i) {
+    return i.path("participating").asBoolean() ? "yes" : "no";
+  }
+
+  /** The time of the last zone contact, or {@code never}. */
+  static String lastContact(JsonNode i) {
+    JsonNode t = i.get("last_zone_contact");
+    return t == null || t.isNull() ? "never" : t.asText();
+  }
+
   @Command(
       name = "add",
       description = "Register an institution.",
@@ -72,7 +88,10 @@ public final class InstitutionCommand {
 
   @Command(
       name = "list",
-      description = "List institutions with their status (active, or suspended until when, why).",
+      description =
+          "List institutions with their status (active, or suspended until when, why), whether"
+              + " they participate (a consumer checked the zone within"
+              + " governance.participation-window) and their last zone contact.",
       mixinStandardHelpOptions = true,
       footer = {"%nExamples:", "  rpzx institution list", "  rpzx institution list --json"})
   static final class List extends ApiCommand {
@@ -83,13 +102,30 @@ public final class InstitutionCommand {
 
     @Override
     protected void render(JsonNode r, PrintWriter out) {
-      Table.print(out, r, "name", "status", "suspended_until", "suspend_reason", "created");
+      ArrayNode rows = Json.MAPPER.createArrayNode();
+      for (JsonNode i : r) {
+        ObjectNode row = ((ObjectNode) i).deepCopy();
+        row.put("participating", yesNo(i));
+        row.put("last_zone_contact", lastContact(i));
+        rows.add(row);
+      }
+      Table.print(
+          out,
+          rows,
+          "name",
+          "status",
+          "suspended_until",
+          "suspend_reason",
+          "participating",
+          "last_zone_contact",
+          "created");
     }
   }
 
   @Command(
       name = "show",
-      description = "One institution: status, senders and consumers.",
+      description =
+          "One institution: status, participation and last zone contact, senders and consumers.",
       mixinStandardHelpOptions = true,
       footer = {"%nExamples:", "  rpzx institution show \"Example University\""})
   static final class Show extends ApiCommand {
@@ -105,6 +141,11 @@ public final class InstitutionCommand {
     protected void render(JsonNode i, PrintWriter out) {
       out.printf("institution:  %s%n", i.get("name").asText());
       out.printf("status:       %s%n", statusText(i));
+      JsonNode why = i.get("participation");
+      out.printf(
+          "participates: %s%n",
+          yesNo(i) + (why == null || why.isNull() ? "" : " (" + why.asText() + ")"));
+      out.printf("zone contact: %s%n", lastContact(i));
       out.printf("created:      %s%n", i.get("created").asText());
       out.printf("senders:      %s%n", join(i.get("senders")));
       out.printf("consumers:    %s%n", join(i.get("consumers")));
@@ -125,13 +166,14 @@ public final class InstitutionCommand {
       description =
           "Suspend an institution: its senders' mail is refused with 550 5.7.1 quoting the"
               + " reason and the date, its HTTP submissions with 403. Its entries keep their own"
-              + " expiry. Suspending again replaces the date and reason.",
+              + " expiry unless --purge. Suspending again replaces the date and reason.",
       mixinStandardHelpOptions = true,
       footer = {
         "%nExamples:",
         "  rpzx institution suspend \"Example University\" --until 2026-12-31 \\",
         "      --reason \"too many false positives, see ticket 4711\"",
-        "  rpzx institution suspend \"Example University\" --reason \"compromised sender\""
+        "  rpzx institution suspend \"Example University\" --reason \"compromised sender\"",
+        "  rpzx institution suspend \"Example University\" --reason \"poisoned feed\" --purge"
       })
   static final class Suspend extends ApiCommand {
     @Parameters(paramLabel = "NAME", description = "the institution's name")
@@ -152,17 +194,36 @@ public final class InstitutionCommand {
         description = "why (one line, at most 200 characters; quoted in the SMTP refusal)")
     String reason;
 
+    @Option(
+        names = "--purge",
+        description =
+            "also remove the names only this institution supports, at once and in one zone"
+                + " change (one serial); names another institution also submitted stay")
+    boolean purge;
+
     @Override
     protected JsonNode call(ApiClient api) {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("until", until);
       body.put("reason", reason);
+      body.put("purge", purge);
       return api.post(path(name) + "/suspend", body);
     }
 
     @Override
     protected void render(JsonNode r, PrintWriter out) {
       out.println(status(r));
+      JsonNode purged = r.get("purged_names");
+      if (purged != null && !purged.isNull()) {
+        JsonNode serial = r.get("serial");
+        out.println(
+            "purged "
+                + purged.asInt()
+                + (purged.asInt() == 1 ? " name" : " names")
+                + (serial == null || serial.isNull()
+                    ? ""
+                    : " (zone serial " + serial.asText() + ")"));
+      }
       out.flush();
     }
   }

@@ -2,7 +2,9 @@ package org.rpzx.dist.cli;
 
 /**
  * Ready-to-paste configuration for the resolvers that transfer the zone: BIND 9, Unbound and
- * PowerDNS Recursor. Values come from the API's answer to adding a consumer.
+ * PowerDNS Recursor. Values come from the API's answer to adding a consumer. {@code
+ * docs/consumers.md} shows the same text for its example values (ResolverSnippetsDocTest keeps them
+ * equal) and its ITs run that text in the real resolvers.
  *
  * @param zone the zone origin, with trailing dot
  * @param primary address of the rpzx DNS listener as the resolver reaches it
@@ -68,12 +70,15 @@ record ResolverSnippets(
 
   String unbound() {
     StringBuilder sb = new StringBuilder();
-    sb.append("# Unbound (unbound.conf); needs module-config: \"respip validator iterator\".\n");
+    sb.append("# Unbound (unbound.conf). RPZ needs the respip module: if your server: clause\n")
+        .append("# sets module-config already, add respip to it instead.\n");
     if (keyed()) {
       sb.append("# Unbound cannot sign zone transfers with TSIG: it transfers unsigned, so give\n")
           .append("# this consumer an --allow subnet (and transfer over a network you trust).\n");
     }
-    sb.append("rpz:\n")
+    sb.append("server:\n")
+        .append("    module-config: \"respip validator iterator\"\n")
+        .append("rpz:\n")
         .append("    name: \"")
         .append(zone)
         .append("\"\n")
@@ -95,10 +100,20 @@ record ResolverSnippets(
     return sb.toString();
   }
 
+  /** Both PowerDNS Recursor forms: Lua (4.x, and 5.x with a Lua file) and YAML (5.x). */
   String powerDns() {
+    return powerDnsLua() + powerDnsYaml();
+  }
+
+  private String powerDnsAddress() {
+    return (primary.indexOf(':') >= 0 ? "[" + primary + "]" : primary) + ":" + port;
+  }
+
+  String powerDnsLua() {
     StringBuilder sb = new StringBuilder();
-    String address = (primary.indexOf(':') >= 0 ? "[" + primary + "]" : primary) + ":" + port;
-    sb.append("-- PowerDNS Recursor, Lua configuration (recursor.lua):\n")
+    String address = powerDnsAddress();
+    sb.append("-- PowerDNS Recursor: the file lua-config-file names (Debian: recursor.lua).\n")
+        .append("-- 4.8 does not act on NOTIFY for RPZ: it checks the SOA every refresh seconds.\n")
         .append("rpzPrimary(\"")
         .append(address)
         .append("\", \"")
@@ -114,7 +129,13 @@ record ResolverSnippets(
           .append("\", ");
     }
     sb.append("refresh=60})\n");
-    sb.append("# PowerDNS Recursor 5.x, YAML configuration (recursor.yml):\n")
+    return sb.toString();
+  }
+
+  String powerDnsYaml() {
+    StringBuilder sb = new StringBuilder();
+    String address = powerDnsAddress();
+    sb.append("# PowerDNS Recursor 5.x, YAML configuration (recursor.yml), instead:\n")
         .append("recursor:\n")
         .append("  rpzs:\n")
         .append("  - name: ")

@@ -20,6 +20,9 @@ import picocli.CommandLine.Command;
       ZoneCommand.class,
       TokenCommand.class,
       TsigKeyCommand.class,
+      AllowlistCommand.class,
+      SuppressionCommand.class,
+      TopSitesCommand.class,
       AuditCommand.class,
       CompletionCommand.class
     },

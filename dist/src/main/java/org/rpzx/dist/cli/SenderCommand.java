@@ -7,12 +7,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code rpzx sender add|list}. */
+/** {@code rpzx sender add|remove|list}. */
 @Command(
     name = "sender",
     description = "Manage the authorized senders of institutions.",
     mixinStandardHelpOptions = true,
-    subcommands = {SenderCommand.Add.class, SenderCommand.List.class},
+    subcommands = {SenderCommand.Add.class, SenderCommand.Remove.class, SenderCommand.List.class},
     footer = {
       "%nExamples:",
       "  rpzx sender add cert@uni.example --institution \"Example University\"",
@@ -49,6 +49,35 @@ public final class SenderCommand {
     protected void render(JsonNode r, PrintWriter out) {
       out.println(
           "sender " + r.get("email").asText() + " added to " + r.get("institution").asText());
+      out.flush();
+    }
+  }
+
+  @Command(
+      name = "remove",
+      description = {
+        "Withdraw an address's authorization: its next mail is refused (550 5.7.1).",
+        "Submissions it made and the names they brought stay."
+      },
+      mixinStandardHelpOptions = true,
+      footer = {
+        "%nExamples:",
+        "  rpzx sender remove cert@uni.example",
+        "  rpzx sender remove cert@uni.example --json"
+      })
+  static final class Remove extends ApiCommand {
+    @Parameters(paramLabel = "EMAIL", description = "the sender's address")
+    String email;
+
+    @Override
+    protected JsonNode call(ApiClient api) {
+      return api.delete("/api/v1/senders/" + ApiPaths.segment(email));
+    }
+
+    @Override
+    protected void render(JsonNode r, PrintWriter out) {
+      out.println(
+          "sender " + r.get("email").asText() + " removed from " + r.get("institution").asText());
       out.flush();
     }
   }

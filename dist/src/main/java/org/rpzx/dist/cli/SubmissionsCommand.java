@@ -13,20 +13,26 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code rpzx submissions list|show|raw}. */
+/** {@code rpzx submissions list|show|held|release|discard|raw}. */
 @Command(
     name = "submissions",
-    description = "Submissions and their per-line reports.",
+    description =
+        "Submissions and their per-line reports; review of submissions the plausibility guard"
+            + " held.",
     mixinStandardHelpOptions = true,
     subcommands = {
       SubmissionsCommand.List.class,
       SubmissionsCommand.Show.class,
+      HeldSubmissionsCommand.Held.class,
+      HeldSubmissionsCommand.Release.class,
+      HeldSubmissionsCommand.Discard.class,
       SubmissionsCommand.Raw.class
     },
     footer = {
       "%nExamples:",
       "  rpzx submissions list --institution \"Example University\"",
       "  rpzx submissions show 4711",
+      "  rpzx submissions held; rpzx submissions release 4712",
       "  rpzx submissions raw 4711 > submission-4711.eml"
     })
 public final class SubmissionsCommand {
@@ -38,11 +44,17 @@ public final class SubmissionsCommand {
       footer = {
         "%nExamples:",
         "  rpzx submissions list --limit 20",
-        "  rpzx submissions list --institution \"Example University\" --json"
+        "  rpzx submissions list --institution \"Example University\" --json",
+        "  rpzx submissions list --held"
       })
   static final class List extends ApiCommand {
     @Option(names = "--institution", paramLabel = "NAME", description = "only this institution's")
     String institution;
+
+    @Option(
+        names = "--held",
+        description = "only those held for operator review (see `rpzx submissions held`)")
+    boolean held;
 
     @Option(
         names = "--limit",
@@ -56,6 +68,9 @@ public final class SubmissionsCommand {
       String q = "/api/v1/submissions?limit=" + limit;
       if (institution != null) {
         q += "&institution=" + URLEncoder.encode(institution, StandardCharsets.UTF_8);
+      }
+      if (held) {
+        q += "&status=held";
       }
       return api.get(q);
     }
@@ -71,7 +86,8 @@ public final class SubmissionsCommand {
           "sender",
           "authenticated",
           "accepted",
-          "rejected");
+          "rejected",
+          "status");
     }
   }
 
@@ -106,6 +122,13 @@ public final class SubmissionsCommand {
       out.printf(
           "accepted %s, rejected %s, skipped %s%n",
           s.get("accepted").asText(), s.get("rejected").asText(), s.get("skipped").asText());
+      JsonNode status = s.get("status");
+      if (status != null && !"applied".equals(status.asText())) {
+        JsonNode why = s.get("hold_reason");
+        out.printf(
+            "status: %s%s%n",
+            status.asText(), why == null || why.isNull() ? "" : " (" + why.asText() + ")");
+      }
       out.println();
       Table.print(out, r.get("rejected_lines"), "file", "line", "reason", "text");
     }

@@ -16,10 +16,18 @@ import java.util.Map;
 import org.rpzx.core.auth.TokenService;
 import org.rpzx.core.consumer.ConsumerRegistry;
 import org.rpzx.core.directory.Directory;
+import org.rpzx.core.governance.FalsePositiveCounter;
+import org.rpzx.core.governance.GovernanceSettings;
+import org.rpzx.core.governance.HeldSubmissions;
+import org.rpzx.core.governance.ParticipationMode;
+import org.rpzx.core.governance.ParticipationPolicy;
+import org.rpzx.core.governance.PlausibilitySettings;
+import org.rpzx.core.governance.QualityReport;
+import org.rpzx.core.governance.Suspensions;
 import org.rpzx.core.lifecycle.LifecycleSettings;
 import org.rpzx.core.lifecycle.ZoneLoader;
 import org.rpzx.core.lifecycle.ZoneMaintainer;
-import org.rpzx.core.name.TrancoList;
+import org.rpzx.core.lists.NameLists;
 import org.rpzx.core.name.ValidationPolicy;
 import org.rpzx.core.privacy.AuditLog;
 import org.rpzx.core.privacy.PrivacySettings;
@@ -36,6 +44,8 @@ import org.rpzx.dist.api.ApiServer;
 import org.rpzx.dist.api.ConsumerApi;
 import org.rpzx.dist.api.ControlApi;
 import org.rpzx.dist.api.ExportApi;
+import org.rpzx.dist.api.GovernanceApi;
+import org.rpzx.dist.api.InstitutionApi;
 import org.rpzx.dist.api.MetricsEndpoint;
 import org.rpzx.dist.api.PrivacyApi;
 import org.rpzx.dist.api.Route;
@@ -44,6 +54,7 @@ import org.rpzx.dist.api.TokenApi;
 import org.rpzx.dist.config.ConfigException;
 import org.rpzx.dist.config.ConfigValidator;
 import org.rpzx.dist.config.Durations;
+import org.rpzx.dist.config.Governance;
 import org.rpzx.dist.config.HostPort;
 import org.rpzx.dist.config.Privacy;
 import org.rpzx.dist.config.RpzxConfig;
@@ -75,6 +86,7 @@ public final class RpzxService implements AutoCloseable {
   private SmtpIngestServer smtp;
   private DnsServer dns;
   private ApiServer api;
+  private NameLists nameLists;
 
   private RpzxService(Path dataDir) {
     this.dataDir = dataDir;
@@ -109,21 +121,25 @@ public final class RpzxService implements AutoCloseable {
     ZoneMaintainer maintainer = track(new ZoneMaintainer(db, zone, clock, lifecycle));
 
     PrivacySettings privacy = privacy(cfg.privacy());
-    ValidationRules rules =
-        new ValidationRules(
-            db,
-            new ValidationPolicy(zoneSettings.origin(), false),
-            () -> topSites(cfg.topSites()),
-            clock);
+    ValidationPolicy policy = new ValidationPolicy(zoneSettings.origin(), false);
+    nameLists = NameListsSetup.open(cfg, dataDir, db, policy, clock);
+    ValidationRules rules = nameLists.rules();
+    GovernanceSettings governance = governance(cfg.governance());
+    ParticipationPolicy participation =
+        new ParticipationPolicy(
+            db, clock, governance.participation(), governance.participationWindow());
     SubmissionService submissions =
         new SubmissionService(
             db,
-            new SenderAuthorizer(db, clock, Boolean.TRUE.equals(cfg.smtp().requireSmime())),
+            new SenderAuthorizer(
+                db, clock, Boolean.TRUE.equals(cfg.smtp().requireSmime()), participation),
             rules,
             maintainer,
             clock,
             lifecycle.entryLifetime(),
             PUBLISH_WAIT,
+            participation,
+            governance.plausibility(),
             privacy.keepRawMessages());
     RpzxMetrics metrics = RpzxMetrics.create();
     metrics.watch(zone);
@@ -165,8 +181,24 @@ public final class RpzxService implements AutoCloseable {
     List<Route> routes = new ArrayList<>(control.routes());
     routes.addAll(consumerApi.routes());
     routes.addAll(new TokenApi(tokens, directory).routes());
-    routes.addAll(new SubmissionApi(port, directory).routes());
+    routes.addAll(
+        new InstitutionApi(
+                directory,
+                consumers,
+                participation,
+                new Suspensions(
+                    db, directory, maintainer, clock, lifecycle.entryLifetime(), PUBLISH_WAIT))
+            .routes());
+    // false positives: FalsePositiveCounter.NONE until the report store supplies a counter
+    routes.addAll(
+        new GovernanceApi(
+                new QualityReport(db, clock, FalsePositiveCounter.NONE),
+                new HeldSubmissions(
+                    db, rules, maintainer, clock, lifecycle.entryLifetime(), PUBLISH_WAIT))
+            .routes());
+    routes.addAll(new SubmissionApi(port, directory, participation).routes());
     routes.addAll(new ExportApi(zone).routes());
+    routes.addAll(NameListsSetup.routes(nameLists, cfg, dataDir));
     routes.addAll(new PrivacyApi(db, audit, clock).routes());
     Map<String, Route.Handler> open = new HashMap<>(control.openRoutes());
     open.put(MetricsEndpoint.PATH, new MetricsEndpoint(metrics));
@@ -279,15 +311,20 @@ public final class RpzxService implements AutoCloseable {
         PrivacySettings.defaults().interval());
   }
 
-  static TrancoList topSites(RpzxConfig.TopSites t) {
-    if (t.file() == null || t.file().isBlank()) {
-      return TrancoList.bundled(t.n());
-    }
-    try {
-      return TrancoList.load(Path.of(t.file()), t.n());
-    } catch (IOException e) {
-      throw new ConfigException("top-sites.file: cannot read " + t.file() + ": " + e.getMessage());
-    }
+  /** The {@code governance:} section as core's settings (validated by {@link ConfigValidator}). */
+  static GovernanceSettings governance(Governance g) {
+    Governance.Plausibility p = g.plausibility();
+    return new GovernanceSettings(
+        ParticipationMode.parse(g.participation())
+            .orElseThrow(
+                () ->
+                    new ConfigException(
+                        "governance.participation: must be warn or refuse, got '"
+                            + g.participation()
+                            + "'")),
+        Durations.parse(g.participationWindow()),
+        new PlausibilitySettings(
+            p.enabled(), p.maxRejectedShare(), p.maxSizeFactor(), p.minHistory()));
   }
 
   private static void createPrivateDirectory(Path dir) throws IOException {
@@ -334,6 +371,11 @@ public final class RpzxService implements AutoCloseable {
 
   public PublishedZone zone() {
     return zone;
+  }
+
+  /** The operator's name lists (allowlist, suppressions, Top-N) and their reloads. */
+  public NameLists nameLists() {
+    return nameLists;
   }
 
   /** Stops listeners first, then the maintainer, then the store. */

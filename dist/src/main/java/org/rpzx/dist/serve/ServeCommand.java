@@ -105,6 +105,7 @@ public final class ServeCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("rpzx serve: " + e.getMessage());
       return 1;
     }
+    ReloadSignal.install(service.nameLists());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
