@@ -186,8 +186,8 @@ class PrivacyIT {
   }
 
   /**
-   * The other institution's token with every scope an institution can have: scopes only add
-   * access, so for the long passes it stands for the single-scope ones.
+   * The other institution's token with every scope an institution can have: scopes only add access,
+   * so for the long passes it stands for the single-scope ones.
    */
   private Map<String, String> widestOther() {
     return Map.of("read+submit+report", otherTokens.get("read+submit+report"));
