@@ -39,25 +39,53 @@ public final class SmtpIngestServer implements AutoCloseable {
 
   /** With a listener that hears sessions and replies (metrics). */
   public SmtpIngestServer(SmtpSettings settings, SubmissionPort port, SmtpEventListener events) {
-    this(settings, port, events, Clock.systemUTC());
+    this(settings, port, events, ReportIntake.none(), Clock.systemUTC());
+  }
+
+  /**
+   * Also taking false-positive reports by mail to {@code reports}' addresses (SPEC §8): their
+   * senders are authorized as submitters by {@code port}, the reports filed through {@code
+   * reports}' port.
+   *
+   * @throws IllegalArgumentException when a report address is also a community address
+   */
+  public SmtpIngestServer(
+      SmtpSettings settings, SubmissionPort port, SmtpEventListener events, ReportIntake reports) {
+    this(settings, port, events, reports, Clock.systemUTC());
   }
 
   /** With the clock S/MIME certificates are checked against (tests). */
   SmtpIngestServer(SmtpSettings settings, SubmissionPort port, Clock clock) {
-    this(settings, port, SmtpEventListener.NONE, clock);
+    this(settings, port, SmtpEventListener.NONE, ReportIntake.none(), clock);
   }
 
   private SmtpIngestServer(
-      SmtpSettings settings, SubmissionPort port, SmtpEventListener events, Clock clock) {
+      SmtpSettings settings,
+      SubmissionPort port,
+      SmtpEventListener events,
+      ReportIntake reports,
+      Clock clock) {
     this.settings = settings;
     CommunityAddresses community = CommunityAddresses.of(settings.communityAddresses());
     SmimeVerifier verifier =
         settings.smimeConfigured() ? new SmimeVerifier(settings.smimeTrustAnchors(), clock) : null;
-    SubmissionFlow flow =
-        new SubmissionFlow(
-            port,
-            new AttachmentExtractor(MimeLimits.forMessageLimit(settings.maxMessageBytes())),
-            verifier);
+    MimeLimits limits = MimeLimits.forMessageLimit(settings.maxMessageBytes());
+    SubmissionFlow flow = new SubmissionFlow(port, new AttachmentExtractor(limits), verifier);
+    CommunityAddresses reportAddresses = null;
+    ReportFlow reportFlow = null;
+    if (reports.enabled()) {
+      reportAddresses = CommunityAddresses.of(reports.addresses());
+      for (String a : reports.addresses()) {
+        if (community.accepts(a)) {
+          throw new IllegalArgumentException(
+              a + " is both a community address and a report address");
+        }
+      }
+      reportFlow =
+          new ReportFlow(port, reports.port(), AttachmentExtractor.forReports(limits), verifier);
+    }
+    CommunityAddresses toReports = reportAddresses;
+    ReportFlow reportHandler = reportFlow;
     SourceRateLimiter rateLimiter = new SourceRateLimiter(settings.messagesPerMinutePerSource());
     this.guard =
         new ConnectionGuard(
@@ -73,7 +101,15 @@ public final class SmtpIngestServer implements AutoCloseable {
             .messageHandlerFactory(
                 ctx ->
                     new SubmissionMessageHandler(
-                        ctx, community, flow, settings, rateLimiter, guard.clockOf(ctx), events))
+                        ctx,
+                        community,
+                        flow,
+                        settings,
+                        rateLimiter,
+                        guard.clockOf(ctx),
+                        events,
+                        toReports,
+                        reportHandler))
             .maxMessageSize(settings.maxMessageBytes())
             .maxRecipients(settings.maxRecipients())
             .maxConnections(settings.maxConnections())

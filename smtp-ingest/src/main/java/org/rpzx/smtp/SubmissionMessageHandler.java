@@ -14,7 +14,10 @@ import org.subethamail.smtp.server.Session;
  * One SMTP mail transaction. {@code MAIL} checks the listener's protections (STARTTLS first when
  * required, the per-source rate); the envelope sender itself is ignored (the header {@code From} or
  * the S/MIME signer identifies the submitter); recipients must be community addresses; DATA runs
- * through {@link SubmissionFlow} behind a size limiter and under the session's DATA deadline.
+ * through {@link SubmissionFlow} behind a size limiter and under the session's DATA deadline. When
+ * report addresses are configured, a transaction to them runs through {@link ReportFlow} instead;
+ * one transaction is either a submission or a report ({@code 452 4.5.3} for the first recipient of
+ * the other kind, so the client sends it in a separate transaction).
  *
  * <p>How SubEthaSMTP 7.2.2 turns this into replies: a string returned by {@link #data} is sent as
  * {@code 250 <string>}; a {@link RejectException} as {@code <code> <message>}, without draining the
@@ -34,7 +37,16 @@ final class SubmissionMessageHandler implements MessageHandler {
   private final SourceRateLimiter rateLimiter;
   private final SessionClock clock;
   private final SmtpEventListener events;
+  private final CommunityAddresses reportAddresses;
+  private final ReportFlow reportFlow;
 
+  /** Null until the first recipient; then whether this transaction is a report. */
+  private Boolean report;
+
+  /**
+   * @param reportAddresses the report addresses, or null when none are configured
+   * @param reportFlow what handles a message to them, or null likewise
+   */
   SubmissionMessageHandler(
       MessageContext context,
       CommunityAddresses community,
@@ -42,7 +54,9 @@ final class SubmissionMessageHandler implements MessageHandler {
       SmtpSettings settings,
       SourceRateLimiter rateLimiter,
       SessionClock clock,
-      SmtpEventListener events) {
+      SmtpEventListener events,
+      CommunityAddresses reportAddresses,
+      ReportFlow reportFlow) {
     this.context = context;
     this.community = community;
     this.flow = flow;
@@ -50,6 +64,8 @@ final class SubmissionMessageHandler implements MessageHandler {
     this.rateLimiter = rateLimiter;
     this.clock = clock;
     this.events = events;
+    this.reportAddresses = reportAddresses;
+    this.reportFlow = reportFlow;
   }
 
   @Override
@@ -77,7 +93,8 @@ final class SubmissionMessageHandler implements MessageHandler {
 
   @Override
   public void recipient(String recipient) throws RejectException {
-    if (!community.accepts(recipient)) {
+    boolean toReports = reportAddresses != null && reportAddresses.accepts(recipient);
+    if (!toReports && !community.accepts(recipient)) {
       events.reply(550);
       throw new RejectException(
           550,
@@ -85,6 +102,12 @@ final class SubmissionMessageHandler implements MessageHandler {
               + SmtpReply.sanitise(CommunityAddresses.bare(recipient))
               + ">: no such recipient here");
     }
+    if (report != null && report != toReports) {
+      events.reply(452);
+      throw new RejectException(
+          452, "4.5.3 send reports and submissions in separate messages, this one later");
+    }
+    report = toReports;
   }
 
   @Override
@@ -111,7 +134,7 @@ final class SubmissionMessageHandler implements MessageHandler {
     SmtpReply reply;
     SessionClock.Limit passed = null;
     try {
-      reply = flow.process(message);
+      reply = Boolean.TRUE.equals(report) ? reportFlow.process(message) : flow.process(message);
     } catch (IOException e) {
       if (clock != null && clock.killed()) {
         // a deadline closed the connection under the read and said 421 already

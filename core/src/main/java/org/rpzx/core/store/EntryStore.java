@@ -212,6 +212,25 @@ public final class EntryStore {
     }
   }
 
+  /**
+   * Every name suppressed at {@code now}: a small table, read once inside a submission's write
+   * transaction so that a suppression committed after the submission was validated still wins.
+   */
+  public static java.util.Set<String> activeSuppressions(Connection c, long now)
+      throws SQLException {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT name FROM suppressions WHERE until IS NULL OR until > ?")) {
+      ps.setLong(1, now);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
+  }
+
   /** Names on the operator's allowlist. */
   public static List<String> allowlist(Connection c) throws SQLException {
     return names(c, "SELECT name FROM allowlist", null);

@@ -146,8 +146,9 @@ public final class GovernanceStore {
    * Removes institution {@code institutionId}'s part in every entry: its source rows go, and each
    * entry it supports expires at what the remaining sources give it (their latest submission plus
    * {@code lifetimeMillis}, never later than it already does), or at {@code now} when no other
-   * institution supports it any more. The zone maintainer's next change set takes the expired ones
-   * out. Returns how many entries that were active at {@code now} no longer are.
+   * institution (nor the operator) supports it any more. The zone maintainer's next change set
+   * takes the expired ones out. Returns how many entries that were active at {@code now} no longer
+   * are.
    */
   public static int purgeInstitution(
       Connection c, long institutionId, long now, long lifetimeMillis) throws SQLException {
@@ -156,15 +157,22 @@ public final class GovernanceStore {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT s.name, e.expires_at, (SELECT MAX(o.last_submitted) FROM entry_sources o"
-                + " WHERE o.name = s.name AND o.institution_id <> s.institution_id)"
+                + " WHERE o.name = s.name AND o.institution_id <> s.institution_id),"
+                + " (SELECT p.last_added FROM operator_entries p WHERE p.name = s.name)"
                 + " FROM entry_sources s JOIN entries e ON e.name = s.name"
                 + " WHERE s.institution_id = ?")) {
       ps.setLong(1, institutionId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           long expires = rs.getLong(2);
+          // the other institutions' and the operator's latest support (an operator's entry, too,
+          // keeps a name: `rpzx entries add` has no institution behind it)
           long others = rs.getLong(3);
-          long remaining = rs.wasNull() ? now : others + lifetimeMillis;
+          boolean noOthers = rs.wasNull();
+          long operator = rs.getLong(4);
+          boolean noOperator = rs.wasNull();
+          long latest = noOthers ? operator : noOperator ? others : Math.max(others, operator);
+          long remaining = noOthers && noOperator ? now : latest + lifetimeMillis;
           long next = Math.min(expires, remaining);
           if (next != expires) {
             newExpiry.put(rs.getString(1), next);

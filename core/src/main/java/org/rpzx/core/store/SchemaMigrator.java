@@ -26,6 +26,7 @@ final class SchemaMigrator {
           "V3__token_limits.sql",
           "V4__name_lists.sql",
           "V5__held_submissions.sql",
+          "V6__reports.sql",
           "V7__privacy.sql");
 
   static final int LATEST_VERSION = version(MIGRATIONS.get(MIGRATIONS.size() - 1));

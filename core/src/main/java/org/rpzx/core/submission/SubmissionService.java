@@ -6,9 +6,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -22,6 +25,7 @@ import org.rpzx.core.lifecycle.ZoneMaintainer;
 import org.rpzx.core.name.EntryValidator;
 import org.rpzx.core.name.LineOutcome;
 import org.rpzx.core.name.NumberedLine;
+import org.rpzx.core.name.RejectReason;
 import org.rpzx.core.name.TextLines;
 import org.rpzx.core.store.Database;
 import org.rpzx.core.store.EntryStore;
@@ -179,7 +183,7 @@ public final class SubmissionService implements SubmissionPort {
           warning = Optional.of(warned.notice());
         }
       }
-      Validated v = validate(request.files());
+      Validated validated = validate(request.files());
       long now = clock.millis();
       long expiresAt = now + entryLifetime.toMillis();
       SubmissionReport report =
@@ -190,6 +194,8 @@ public final class SubmissionService implements SubmissionPort {
                 if (dup.isPresent()) {
                   return SubmissionStore.report(c, dup.get(), true).orElseThrow();
                 }
+                // validation ran outside the lock: a suppression committed since then still wins
+                Validated v = validated.withoutSuppressed(EntryStore.activeSuppressions(c, now));
                 String holdReason = holdReason(c, who.institutionId(), v);
                 long id =
                     SubmissionStore.insert(
@@ -282,19 +288,50 @@ public final class SubmissionService implements SubmissionPort {
     }
   }
 
+  /** {@code positions}: where each accepted name first occurred ({file, line}). */
   private record Validated(
-      LinkedHashSet<String> accepted, List<RejectedLine> rejected, int skipped) {}
+      LinkedHashSet<String> accepted,
+      Map<String, int[]> positions,
+      List<RejectedLine> rejected,
+      int skipped) {
+
+    /** The accepted names that are {@code suppressed} now become rejected lines. */
+    Validated withoutSuppressed(Set<String> suppressed) {
+      if (suppressed.isEmpty() || java.util.Collections.disjoint(suppressed, accepted)) {
+        return this;
+      }
+      LinkedHashSet<String> kept = new LinkedHashSet<>();
+      List<RejectedLine> more = new ArrayList<>(rejected);
+      for (String name : accepted) {
+        if (suppressed.contains(name)) {
+          int[] at = positions.get(name);
+          more.add(
+              new RejectedLine(
+                  at[0], at[1], name, RejectReason.SUPPRESSED, "delisted as a false positive"));
+        } else {
+          kept.add(name);
+        }
+      }
+      more.sort(
+          java.util.Comparator.comparingInt(RejectedLine::fileIndex)
+              .thenComparingInt(RejectedLine::lineNumber));
+      return new Validated(kept, positions, more, skipped);
+    }
+  }
 
   private Validated validate(List<DomainsFile> files) {
     EntryValidator rules = validator.get();
     LinkedHashSet<String> accepted = new LinkedHashSet<>();
+    Map<String, int[]> positions = new HashMap<>();
     List<RejectedLine> rejected = new ArrayList<>();
     int skipped = 0;
     for (int f = 0; f < files.size(); f++) {
       for (NumberedLine line : TextLines.of(files.get(f).text())) {
         LineOutcome outcome = rules.validate(line.text());
         if (outcome instanceof LineOutcome.Accepted a) {
-          if (!accepted.add(a.name())) {
+          if (accepted.add(a.name())) {
+            positions.put(a.name(), new int[] {f, line.number()});
+          } else {
             skipped++; // a duplicate within one submission counts once
           }
         } else if (outcome instanceof LineOutcome.Rejected r) {
@@ -305,7 +342,7 @@ public final class SubmissionService implements SubmissionPort {
         }
       }
     }
-    return new Validated(accepted, rejected, skipped);
+    return new Validated(accepted, positions, rejected, skipped);
   }
 
   private static String clip(String line) {

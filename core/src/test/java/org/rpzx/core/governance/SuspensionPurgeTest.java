@@ -94,6 +94,31 @@ class SuspensionPurgeTest {
   }
 
   @Test
+  void aNameTheOperatorAlsoAddedStays() {
+    submit(GovernanceFixture.A, "op.example.org", "a-only.example.org");
+    Instant operatorAdded = f.clock.instant();
+    f.db.inTransaction(
+        c -> {
+          try (var ps =
+              c.prepareStatement(
+                  "INSERT INTO operator_entries (name, added_by, reason, first_added, last_added)"
+                      + " VALUES ('op.example.org', 'operator', 'seen in our SOC', ?, ?)")) {
+            ps.setLong(1, operatorAdded.toEpochMilli());
+            ps.setLong(2, operatorAdded.toEpochMilli());
+            return ps.executeUpdate();
+          }
+        });
+    f.clock.advance(Duration.ofHours(1));
+    Suspension s =
+        ((Mutation.Done<Suspension>) suspensions.suspend("Uni A", null, "review", true)).value();
+    assertThat(s.purgedNames()).isEqualTo(1);
+    assertThat(f.zone.current().contains("a-only.example.org")).isFalse();
+    assertThat(f.zone.current().contains("op.example.org")).isTrue();
+    assertThat(f.entry("op.example.org").get().expiresAt())
+        .isEqualTo(operatorAdded.plus(GovernanceFixture.LIFETIME));
+  }
+
+  @Test
   void aSharedNameWhoseOtherSupportRanOutGoesToo() {
     submit(GovernanceFixture.B, "old.example.org");
     f.clock.advance(Duration.ofDays(29));

@@ -109,6 +109,41 @@ class SubmissionServiceTest {
   }
 
   @Test
+  void aSuppressionCommittedAfterValidationStillWins() {
+    // the rules in memory do not know it yet (as while a confirm commits concurrently)
+    db.inTransaction(
+        c -> {
+          try (var ps =
+              c.prepareStatement(
+                  "INSERT INTO suppressions (name, until, reason, created_at) VALUES (?, NULL, ?, ?)")) {
+            ps.setString(1, "stale.example.org");
+            ps.setString(2, "false positive, report #1");
+            ps.setLong(3, clock.millis());
+            return ps.executeUpdate();
+          }
+        });
+    SubmissionReport r =
+        ((SubmissionOutcome.Applied)
+                submit("<race@x>", "ok.example.org\nstale.example.org\nafter.example.org\n"))
+            .report();
+    assertThat(r.accepted()).isEqualTo(2);
+    assertThat(r.rejectedLines())
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.lineNumber()).isEqualTo(2);
+              assertThat(l.reason()).isEqualTo(RejectReason.SUPPRESSED);
+            });
+    List<String> entries =
+        db
+            .read(c -> EntryStore.find(c, new EntryStore.EntryFilter(null, null, false, null, 10)))
+            .stream()
+            .map(EntryStore.EntryRow::name)
+            .toList();
+    assertThat(entries).containsExactlyInAnyOrder("ok.example.org", "after.example.org");
+  }
+
+  @Test
   void theSameMessageTwiceCountsOnce() {
     SubmissionReport first =
         ((SubmissionOutcome.Applied) submit("<same@x>", "a.example.org\n")).report();

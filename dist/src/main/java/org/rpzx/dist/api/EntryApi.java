@@ -1,18 +1,31 @@
 package org.rpzx.dist.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.rpzx.core.directory.Mutation;
+import org.rpzx.core.lists.Suppression;
 import org.rpzx.core.name.LineOutcome;
 import org.rpzx.core.name.NameNormalizer;
+import org.rpzx.core.report.Delisted;
+import org.rpzx.core.report.EntryOverrides;
+import org.rpzx.core.report.OperatorEntry;
 import org.rpzx.core.store.Database;
 import org.rpzx.core.store.EntryStore;
 import org.rpzx.core.store.EntryStore.EntryFilter;
 import org.rpzx.core.store.EntryStore.EntryRow;
+import org.rpzx.core.store.ReportStore;
+import org.rpzx.dist.config.Durations;
 
 /**
  * {@code /api/v1/entries}: the operator's view of entries, with who submitted each (SPEC §4, §7).
  * These routes need an operator-owned token: who submitted a name is never shown to an institution,
- * so an institution's token gets 403 here whatever its scopes.
+ * so an institution's token gets 403 here whatever its scopes. With {@link EntryOverrides} the
+ * operator also removes an entry at once ({@code DELETE}, which suppresses it) and adds one as the
+ * operator's ({@code POST}); see {@link #overrideRoutes()}.
  */
 public final class EntryApi {
 
@@ -32,26 +45,73 @@ public final class EntryApi {
 
   public record SubmitterView(String institution, Instant firstSubmitted, Instant lastSubmitted) {}
 
+  /** The operator as a source of the entry ({@code rpzx entries add}); null when never added. */
+  public record OperatorSourceView(
+      String addedBy, String reason, Instant firstAdded, Instant lastAdded) {
+    static OperatorSourceView of(OperatorEntry e) {
+      return new OperatorSourceView(e.addedBy(), e.reason(), e.firstAdded(), e.lastAdded());
+    }
+  }
+
   public record EntryDetail(
       String name,
       boolean active,
       Instant firstSubmitted,
       Instant lastSubmitted,
       Instant expires,
-      List<SubmitterView> submitters) {}
+      List<SubmitterView> submitters,
+      OperatorSourceView operator) {}
+
+  /** {@code POST /api/v1/entries}. */
+  public record NewEntry(String name, String reason) {}
+
+  /** {@code DELETE /api/v1/entries/{name}} body (or the query parameters of the same names). */
+  public record Removal(String reason, @JsonProperty("for") String duration) {}
+
+  /** The answer to a removal: the name left the zone and is suppressed as given. */
+  public record RemovedEntry(
+      String name, Instant suppressedUntil, String suppressionReason, String note) {
+    static RemovedEntry of(Delisted d) {
+      Suppression s = d.suppression();
+      return new RemovedEntry(
+          d.name(),
+          s.until(),
+          s.reason(),
+          "removed from the zone; submissions of it are rejected 'suppressed'"
+              + (s.until() == null ? " until the suppression is removed" : " until " + s.until()));
+    }
+  }
 
   private static final NameNormalizer NAMES = new NameNormalizer(true);
 
   private final Database db;
+  private final EntryOverrides overrides;
 
+  /** The read routes only. */
   public EntryApi(Database db) {
-    this.db = db;
+    this(db, null);
   }
 
+  public EntryApi(Database db, EntryOverrides overrides) {
+    this.db = db;
+    this.overrides = overrides;
+  }
+
+  /** {@code GET} of the list and of one entry. */
   public List<Route> routes() {
     return List.of(
         new Route("GET", "/api/v1/entries", "admin", this::list),
         new Route("GET", "/api/v1/entries/{name}", "admin", this::show));
+  }
+
+  /** The operator's overrides: {@code POST} adds an entry, {@code DELETE} removes one. */
+  public List<Route> overrideRoutes() {
+    if (overrides == null) {
+      throw new IllegalStateException("no entry overrides given");
+    }
+    return List.of(
+        new Route("POST", "/api/v1/entries", "admin", this::add),
+        new Route("DELETE", "/api/v1/entries/{name}", "admin", this::remove));
   }
 
   /**
@@ -86,27 +146,54 @@ public final class EntryApi {
         db.read(
             c -> {
               var row = EntryStore.entry(c, name);
-              if (row.isEmpty()) {
-                return null;
-              }
-              EntryRow e = row.get();
-              return new EntryDetail(
-                  e.name(),
-                  e.inZone(),
-                  e.firstSubmitted(),
-                  e.lastSubmitted(),
-                  e.expiresAt(),
-                  EntryStore.sources(c, name).stream()
-                      .map(
-                          s ->
-                              new SubmitterView(
-                                  s.institution(), s.firstSubmitted(), s.lastSubmitted()))
-                      .toList());
+              return row.isEmpty() ? null : detail(c, row.get());
             });
     if (detail == null) {
       throw new ApiError(404, "no entry " + name);
     }
     return ApiResponse.ok(detail);
+  }
+
+  /** An entry with its submitters and, if the operator added it, the operator as its source. */
+  private static EntryDetail detail(Connection c, EntryRow e) throws SQLException {
+    return new EntryDetail(
+        e.name(),
+        e.inZone(),
+        e.firstSubmitted(),
+        e.lastSubmitted(),
+        e.expiresAt(),
+        EntryStore.sources(c, e.name()).stream()
+            .map(s -> new SubmitterView(s.institution(), s.firstSubmitted(), s.lastSubmitted()))
+            .toList(),
+        ReportStore.operatorEntry(c, e.name()).map(OperatorSourceView::of).orElse(null));
+  }
+
+  private ApiResponse add(ApiRequest r) {
+    ControlApi.requireOperator(r);
+    NewEntry body = r.json(NewEntry.class);
+    Mutation<EntryRow> added =
+        overrides.add(body.name(), body.reason(), ListsApi.addedBy(r.token()));
+    return ControlApi.answer(added, e -> db.read(c -> detail(c, e)), 201);
+  }
+
+  /** The reason and period from a JSON body or, without one, from {@code ?reason=&for=}. */
+  private ApiResponse remove(ApiRequest r) {
+    ControlApi.requireOperator(r);
+    Removal body =
+        r.body().length == 0
+            ? new Removal(r.queryParam("reason"), r.queryParam("for"))
+            : r.json(Removal.class);
+    Duration period = null;
+    if (body.duration() != null) {
+      try {
+        period = Durations.parse(body.duration());
+      } catch (IllegalArgumentException e) {
+        throw new ApiError(400, "for: " + e.getMessage());
+      }
+    }
+    Mutation<Delisted> removed =
+        overrides.remove(r.decodedParam(0), body.reason(), period, ListsApi.addedBy(r.token()));
+    return ControlApi.answer(removed, RemovedEntry::of, 200);
   }
 
   /** A name as entries store it (lower case, A-labels, no trailing dot); null stays null. */

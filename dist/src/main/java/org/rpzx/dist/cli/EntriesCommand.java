@@ -8,18 +8,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code rpzx entries list|show}: the operator's view of entries. Needs an operator token: who
- * submitted a name is never shown to an institution.
+ * {@code rpzx entries list|show|remove|add}: the operator's view of entries and overrides of them.
+ * Needs an operator token: who submitted a name is never shown to an institution.
  */
 @Command(
     name = "entries",
-    description = "Inspect the entries of the zone and who submitted them (operator token only).",
+    description =
+        "Inspect the entries of the zone and who submitted them, remove or add one (operator"
+            + " token only).",
     mixinStandardHelpOptions = true,
-    subcommands = {EntriesCommand.List.class, EntriesCommand.Show.class},
+    subcommands = {
+      EntriesCommand.List.class,
+      EntriesCommand.Show.class,
+      EntriesCommand.Remove.class,
+      EntriesCommand.Add.class
+    },
     footer = {
       "%nExamples:",
       "  rpzx entries list --suffix example.org",
-      "  rpzx entries show evil.example.org --json"
+      "  rpzx entries show evil.example.org --json",
+      "  rpzx entries remove shop.example.org --reason \"our web shop\" --for 30d",
+      "  rpzx entries add phish.example.net --reason \"seen in campaign X\""
     })
 public final class EntriesCommand {
 
@@ -121,6 +130,105 @@ public final class EntriesCommand {
       out.printf("expires:          %s%n", e.get("expires").asText());
       out.println();
       Table.print(out, e.get("submitters"), "institution", "first_submitted", "last_submitted");
+      JsonNode op = e.get("operator");
+      if (op != null && !op.isNull()) {
+        out.printf(
+            "added by the operator (%s) %s%s%n",
+            op.get("added_by").asText(),
+            op.get("last_added").asText(),
+            op.get("reason").isNull() ? "" : ": " + op.get("reason").asText());
+        out.flush();
+      }
+    }
+  }
+
+  @Command(
+      name = "remove",
+      description = {
+        "Remove an entry from the zone at once (one change set) and suppress it, so submissions of"
+            + " it are rejected 'suppressed' (default period: governance.false-positive-suppression).",
+        "Names under the entry leave with it; a name that is only covered by an entry is refused."
+      },
+      mixinStandardHelpOptions = true,
+      footer = {
+        "%nExamples:",
+        "  rpzx entries remove shop.example.org --reason \"our web shop\"",
+        "  rpzx entries remove cdn.example.net --reason \"vendor CDN\" --for 30d --json"
+      })
+  static final class Remove extends ApiCommand {
+    @Parameters(paramLabel = "NAME", description = "the entry's name (exactly)")
+    String name;
+
+    @Option(
+        names = "--reason",
+        required = true,
+        paramLabel = "TEXT",
+        description = "why (kept as the suppression's reason)")
+    String reason;
+
+    @Option(
+        names = "--for",
+        paramLabel = "DURATION",
+        description = "how long submissions of it are refused, e.g. 90d (default: configured)")
+    String duration;
+
+    @Override
+    protected JsonNode call(ApiClient api) {
+      return api.delete(
+          "/api/v1/entries/"
+              + ApiPaths.segment(name.strip())
+              + "?reason="
+              + ApiPaths.query(reason)
+              + (duration == null ? "" : "&for=" + ApiPaths.query(duration)));
+    }
+
+    @Override
+    protected void render(JsonNode r, PrintWriter out) {
+      JsonNode until = r.get("suppressed_until");
+      out.println(
+          "removed "
+              + r.get("name").asText()
+              + " from the zone; suppressed "
+              + (until.isNull() ? "until removed" : "until " + until.asText()));
+      out.flush();
+    }
+  }
+
+  @Command(
+      name = "add",
+      description = {
+        "Add a name as the operator's entry: it passes the same rules as a submitted line and lives"
+            + " as long as a submitted one; it is in the zone when the command returns."
+      },
+      mixinStandardHelpOptions = true,
+      footer = {
+        "%nExamples:",
+        "  rpzx entries add phish.example.net --reason \"seen in campaign X\"",
+        "  rpzx entries add '*.bad.example' --json"
+      })
+  static final class Add extends ApiCommand {
+    @Parameters(paramLabel = "NAME", description = "the name, as a line of domains.txt")
+    String name;
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "why (kept with the entry)")
+    String reason;
+
+    @Override
+    protected JsonNode call(ApiClient api) {
+      java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+      body.put("name", name);
+      body.put("reason", reason);
+      return api.post("/api/v1/entries", body);
+    }
+
+    @Override
+    protected void render(JsonNode r, PrintWriter out) {
+      out.printf(
+          "added %s (%s); expires %s%n",
+          r.get("name").asText(),
+          r.get("active").asBoolean() ? "in the zone" : "publication pending",
+          r.get("expires").asText());
+      out.flush();
     }
   }
 }

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       TsigKeyCommand.class,
       AllowlistCommand.class,
       SuppressionCommand.class,
+      ReportCommand.class,
       TopSitesCommand.class,
       AuditCommand.class,
       CompletionCommand.class

@@ -32,6 +32,9 @@ import org.rpzx.core.name.ValidationPolicy;
 import org.rpzx.core.privacy.AuditLog;
 import org.rpzx.core.privacy.PrivacySettings;
 import org.rpzx.core.privacy.RetentionJob;
+import org.rpzx.core.report.EntryOverrides;
+import org.rpzx.core.report.MailReports;
+import org.rpzx.core.report.ReportService;
 import org.rpzx.core.store.Database;
 import org.rpzx.core.submission.SenderAuthorizer;
 import org.rpzx.core.submission.SubmissionPort;
@@ -43,11 +46,13 @@ import org.rpzx.core.zone.ZoneSettings;
 import org.rpzx.dist.api.ApiServer;
 import org.rpzx.dist.api.ConsumerApi;
 import org.rpzx.dist.api.ControlApi;
+import org.rpzx.dist.api.EntryApi;
 import org.rpzx.dist.api.ExportApi;
 import org.rpzx.dist.api.GovernanceApi;
 import org.rpzx.dist.api.InstitutionApi;
 import org.rpzx.dist.api.MetricsEndpoint;
 import org.rpzx.dist.api.PrivacyApi;
+import org.rpzx.dist.api.ReportApi;
 import org.rpzx.dist.api.Route;
 import org.rpzx.dist.api.SubmissionApi;
 import org.rpzx.dist.api.TokenApi;
@@ -64,6 +69,7 @@ import org.rpzx.dns.DnsServerSettings;
 import org.rpzx.dns.access.CidrBlock;
 import org.rpzx.dns.notify.NotifySender;
 import org.rpzx.dns.notify.NotifySettings;
+import org.rpzx.smtp.ReportIntake;
 import org.rpzx.smtp.SmtpIngestServer;
 import org.rpzx.smtp.SmtpSettings;
 import org.rpzx.smtp.SmtpTls;
@@ -87,6 +93,7 @@ public final class RpzxService implements AutoCloseable {
   private DnsServer dns;
   private ApiServer api;
   private NameLists nameLists;
+  private ReportService reports;
 
   private RpzxService(Path dataDir) {
     this.dataDir = dataDir;
@@ -141,6 +148,8 @@ public final class RpzxService implements AutoCloseable {
             participation,
             governance.plausibility(),
             privacy.keepRawMessages());
+    Duration fpSuppression = Durations.parse(cfg.governance().falsePositiveSuppression());
+    reports = new ReportService(db, rules, maintainer, clock, fpSuppression, PUBLISH_WAIT);
     RpzxMetrics metrics = RpzxMetrics.create();
     metrics.watch(zone);
     SubmissionPort port = metrics.meter(submissions);
@@ -171,7 +180,13 @@ public final class RpzxService implements AutoCloseable {
                 .start());
     startNotify(cache, new InetSocketAddress(dnsAddress.getAddress(), 0), metrics);
 
-    smtp = track(new SmtpIngestServer(smtpSettings(cfg.smtp()), port, metrics.smtpEvents()));
+    smtp =
+        track(
+            new SmtpIngestServer(
+                smtpSettings(cfg.smtp()),
+                port,
+                metrics.smtpEvents(),
+                new ReportIntake(cfg.governance().reportAddresses(), new MailReports(reports))));
     smtp.start();
 
     Directory directory = new Directory(db, clock);
@@ -189,10 +204,12 @@ public final class RpzxService implements AutoCloseable {
                 new Suspensions(
                     db, directory, maintainer, clock, lifecycle.entryLifetime(), PUBLISH_WAIT))
             .routes());
-    // false positives: FalsePositiveCounter.NONE until the report store supplies a counter
+    // the stats window always ends now, and no report is confirmed in the future: "since" suffices
+    FalsePositiveCounter falsePositives =
+        (institution, since, until) -> reports.confirmedFalsePositives(institution, since);
     routes.addAll(
         new GovernanceApi(
-                new QualityReport(db, clock, FalsePositiveCounter.NONE),
+                new QualityReport(db, clock, falsePositives),
                 new HeldSubmissions(
                     db, rules, maintainer, clock, lifecycle.entryLifetime(), PUBLISH_WAIT))
             .routes());
@@ -200,6 +217,19 @@ public final class RpzxService implements AutoCloseable {
     routes.addAll(new ExportApi(zone).routes());
     routes.addAll(NameListsSetup.routes(nameLists, cfg, dataDir));
     routes.addAll(new PrivacyApi(db, audit, clock).routes());
+    routes.addAll(new ReportApi(reports).routes());
+    routes.addAll(
+        new EntryApi(
+                db,
+                new EntryOverrides(
+                    db,
+                    rules,
+                    maintainer,
+                    clock,
+                    lifecycle.entryLifetime(),
+                    fpSuppression,
+                    PUBLISH_WAIT))
+            .overrideRoutes());
     Map<String, Route.Handler> open = new HashMap<>(control.openRoutes());
     open.put(MetricsEndpoint.PATH, new MetricsEndpoint(metrics));
     api =
@@ -376,6 +406,11 @@ public final class RpzxService implements AutoCloseable {
   /** The operator's name lists (allowlist, suppressions, Top-N) and their reloads. */
   public NameLists nameLists() {
     return nameLists;
+  }
+
+  /** False-positive reports (and the confirmed counts per institution for quality figures). */
+  public ReportService reports() {
+    return reports;
   }
 
   /** Stops listeners first, then the maintainer, then the store. */

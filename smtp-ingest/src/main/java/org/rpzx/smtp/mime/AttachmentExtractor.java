@@ -20,16 +20,31 @@ import org.rpzx.smtp.smime.SmimeSignature;
  * is walked the same way, inside its signed content, and its signature is read along ({@link
  * SmimeParts}); checking it is the caller's business.
  *
+ * <p>One made {@link #forReports} reads a false-positive report mail: it also takes every {@code
+ * reports.txt}, the {@code Subject} and the first inline {@code text/plain} part (the body), all
+ * within the same decoded-bytes bound.
+ *
  * <p>Thread-safe; one instance serves all connections.
  */
 public final class AttachmentExtractor {
 
   private final MimeLimits limits;
   private final MimeWalker walker;
+  private final boolean reports;
 
   public AttachmentExtractor(MimeLimits limits) {
+    this(limits, false);
+  }
+
+  private AttachmentExtractor(MimeLimits limits, boolean reports) {
     this.limits = limits;
     this.walker = new MimeWalker(limits.maxDepth(), limits.maxHeaderBytes());
+    this.reports = reports;
+  }
+
+  /** An extractor for report mail: also {@code reports.txt}, the subject and the body text. */
+  public static AttachmentExtractor forReports(MimeLimits limits) {
+    return new AttachmentExtractor(limits, true);
   }
 
   public MimeLimits limits() {
@@ -65,12 +80,15 @@ public final class AttachmentExtractor {
             MessageIds.of(top.headers()),
             collector.files,
             signature == null ? SmimeForm.NONE : SmimeForm.of(top.type()),
-            signature));
+            signature,
+            reports ? FileNames.decodeHeader(top.headers().first("Subject")) : null,
+            collector.bodyText));
   }
 
   /** Collects the {@code domains.txt} leaves; everything else is left to be drained. */
   private final class Collector implements MimeVisitor {
     private final List<DomainsFile> files = new ArrayList<>();
+    private String bodyText;
     private final SmimeParts smime = new SmimeParts(walker, limits.maxDecodedBytes());
     private long decodedBytes;
 
@@ -85,14 +103,25 @@ public final class AttachmentExtractor {
         return;
       }
       String name = FileNames.of(part);
-      if (!FileNames.isDomainsTxt(name)) {
+      if (reports && bodyText == null && name == null && isInlineText(part)) {
+        String where = part.describe();
+        bodyText = TextDecoding.decode(decodeBody(part, body, where), charset(part), where);
+        return;
+      }
+      if (!FileNames.isDomainsTxt(name) && !(reports && FileNames.isReportsTxt(name))) {
         return;
       }
       String where = part.describe() + " (" + name + ")";
       byte[] bytes = decodeBody(part, body, where);
-      files.add(
-          new DomainsFile(
-              name, TextDecoding.decode(bytes, part.type().parameter("charset"), where)));
+      files.add(new DomainsFile(name, TextDecoding.decode(bytes, charset(part), where)));
+    }
+
+    private static boolean isInlineText(MimePart part) {
+      return part.type().baseType().equals("text/plain") && FileNames.isInline(part);
+    }
+
+    private static String charset(MimePart part) {
+      return part.type().parameter("charset");
     }
 
     private byte[] decodeBody(MimePart part, InputStream body, String where) throws IOException {

@@ -16,6 +16,7 @@ final class FileNames {
   private FileNames() {}
 
   static final String DOMAINS_TXT = "domains.txt";
+  static final String REPORTS_TXT = "reports.txt";
 
   /** The file name of {@code part}, or null when it has none. */
   static String of(MimePart part) {
@@ -33,6 +34,30 @@ final class FileNames {
   /** Whether {@code name} is {@code domains.txt}, ASCII case-insensitively. */
   static boolean isDomainsTxt(String name) {
     return name != null && name.toLowerCase(Locale.ROOT).equals(DOMAINS_TXT);
+  }
+
+  /** Whether {@code name} is {@code reports.txt}, ASCII case-insensitively. */
+  static boolean isReportsTxt(String name) {
+    return name != null && name.toLowerCase(Locale.ROOT).equals(REPORTS_TXT);
+  }
+
+  /** Whether {@code part} is shown inline: no {@code Content-Disposition: attachment}. */
+  static boolean isInline(MimePart part) {
+    String disposition = part.headers().first("Content-Disposition");
+    return disposition == null
+        || !disposition.strip().toLowerCase(Locale.ROOT).startsWith("attachment");
+  }
+
+  /** A header value with RFC 2047 encoded words decoded; null stays null. */
+  static String decodeHeader(String value) {
+    if (value == null || !value.contains("=?")) {
+      return value;
+    }
+    try {
+      return MimeUtility.decodeText(value);
+    } catch (UnsupportedEncodingException | RuntimeException e) {
+      return value; // an unknown charset: the raw text is still a usable reason
+    }
   }
 
   private static String dispositionFilename(String value) {
