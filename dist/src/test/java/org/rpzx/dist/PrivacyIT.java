@@ -55,6 +55,7 @@ class PrivacyIT {
   static final String OTHER = "Plain Other College";
   static final String OTHER_SENDER = "noc@other-college.example";
   static final String COMMUNITY = "blocklist@rpzx.test";
+  static final String REPORTS = "reports@rpzx.test";
   static final List<String> NEEDLES =
       List.of("zyxwvu", "leaky.sender", "zyxwvu-secret.example", "zyxwvu secret institute");
   static final Name ZONE = Name.fromConstantString("community.rpz.");
@@ -75,6 +76,8 @@ class PrivacyIT {
           "  n: 100",
           "entries:",
           "  coalesce-window: 100ms",
+          "governance:",
+          "  report-addresses: [" + REPORTS + "]",
           "privacy:",
           "  keep-raw-messages: true",
           "");
@@ -89,6 +92,9 @@ class PrivacyIT {
   private final List<Long> secretSubmissions = new ArrayList<>();
 
   private String secretTokenId;
+
+  /** False-positive reports the other institution filed on the first institution's names. */
+  private final List<Long> otherReports = new ArrayList<>();
 
   /** The other institution's tokens by what they may do. */
   private final Map<String, String> otherTokens = new LinkedHashMap<>();
@@ -110,10 +116,11 @@ class PrivacyIT {
 
     submitAsTheSecretInstitution();
     submitAsTheOtherInstitutionAndScanItsReplies();
+    List<Route> routes = routesOfTheService();
+    reportAsTheOtherInstitution(routes);
 
     scanTransfers(serialBefore);
     scanExportsMetricsAndHealth();
-    List<Route> routes = routesOfTheService();
     scanEveryReadRoute(routes);
     checkNoRouteTellsExistenceApart(routes);
     scanEveryChangingRoute(routes);
@@ -275,6 +282,54 @@ class PrivacyIT {
     }
   }
 
+  /**
+   * SPEC §8, the reporter never learns who submitted the name: the other institution reports the
+   * first one's names over HTTP (when the service has the route) and by mail to the report address.
+   */
+  private void reportAsTheOtherInstitution(List<Route> routes) throws Exception {
+    boolean httpReports =
+        routes.stream()
+            .anyMatch(r -> r.method().equals("POST") && r.template().equals("/api/v1/reports"));
+    if (httpReports) {
+      TokenHttp.Answer a =
+          api.send(
+              "POST",
+              "/api/v1/reports",
+              otherTokens.get("report"),
+              "{\"name\":\"sub.q7-phish.example\",\"reason\":\"our intranet portal\"}");
+      assertThat(a.status() / 100).as(a.body()).isEqualTo(2);
+      otherReports.add(a.json().get("id").asLong());
+      leaks.scan("HTTP report answer to " + OTHER, a.everything());
+    }
+    String mailed =
+        run(
+            List.of(
+                "swaks",
+                "--server",
+                "127.0.0.1:" + rpzx.smtpPort,
+                "--from",
+                OTHER_SENDER,
+                "--to",
+                REPORTS,
+                "--header",
+                "Subject: not malicious, our partner",
+                "--body",
+                "q7-c2.example.net\n"));
+    assertThat(mailed).containsPattern("<-  250 .*report #\\d+ filed");
+    leaks.scan("SMTP dialogue of a mailed report by " + OTHER_SENDER, mailed);
+  }
+
+  private String run(List<String> command) throws Exception {
+    Process p =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return out;
+  }
+
   private String swaks(String from, String domainsTxt) throws Exception {
     Path file = Files.createTempFile(dir, "domains", ".txt");
     Files.writeString(file, domainsTxt);
@@ -368,6 +423,7 @@ class PrivacyIT {
   private List<String> fills() {
     List<String> out = new ArrayList<>(identityFills().keySet());
     secretSubmissions.forEach(id -> out.add(String.valueOf(id)));
+    otherReports.forEach(id -> out.add(String.valueOf(id)));
     out.addAll(List.of("q7-malware.example", "q7-c2.example.net"));
     return out;
   }
