@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import org.rpzx.core.submission.AuthMethod;
+import org.rpzx.core.submission.RawMessage;
 import org.rpzx.core.submission.SenderCheck;
 import org.rpzx.core.submission.SubmissionOutcome;
 import org.rpzx.core.submission.SubmissionPort;
@@ -60,11 +61,15 @@ public final class SubmissionFlow {
   }
 
   /**
-   * Reads {@code message} to its end, then decides.
+   * Reads {@code received} to its end, then decides.
    *
    * @throws IOException when the stream fails (connection, size limit); nothing was submitted
    */
-  public SmtpReply process(InputStream message) throws IOException {
+  public SmtpReply process(InputStream received) throws IOException {
+    // SPEC §7: the message as it arrived, only when core keeps raw messages; captured while it
+    // streams (compressed), so a 25 MiB message is not held twice
+    RawMessage.Capture raw = port.keepsRawMessages() ? RawMessage.capture() : null;
+    InputStream message = raw == null ? received : new CopyingInputStream(received, raw);
     Extraction extraction;
     try {
       extraction = extractor.extract(message);
@@ -90,7 +95,7 @@ public final class SubmissionFlow {
       }
       method = AuthMethod.SMIME;
     }
-    return decide(m, method);
+    return decide(m, method, raw == null ? null : raw.finish());
   }
 
   /** Null when the signature is valid; otherwise the refusal. */
@@ -114,7 +119,7 @@ public final class SubmissionFlow {
     return null;
   }
 
-  private SmtpReply decide(ExtractedMessage m, AuthMethod method) {
+  private SmtpReply decide(ExtractedMessage m, AuthMethod method, RawMessage raw) {
     try {
       SenderCheck check = port.checkSender(m.from(), method);
       if (check instanceof SenderCheck.Unauthorized u) {
@@ -129,7 +134,8 @@ public final class SubmissionFlow {
         return SmtpReply.badContent("no attachment named domains.txt");
       }
       SubmissionOutcome outcome =
-          port.submit(new SubmissionRequest(who.identity(), CHANNEL, m.messageId(), m.files()));
+          port.submit(
+              new SubmissionRequest(who.identity(), CHANNEL, m.messageId(), m.files(), raw));
       if (outcome instanceof SubmissionOutcome.Applied a) {
         // SPEC §7: who submitted is not logged at the default level
         LOG.info("{}", a.report().summary());

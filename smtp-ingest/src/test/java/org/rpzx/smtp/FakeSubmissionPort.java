@@ -29,6 +29,7 @@ final class FakeSubmissionPort implements SubmissionPort {
   final List<AuthMethod> checkedMethods = new CopyOnWriteArrayList<>();
   final List<SubmissionRequest> requests = new CopyOnWriteArrayList<>();
 
+  volatile boolean keepRawMessages;
   volatile Function<String, SenderCheck> senders = FakeSubmissionPort::authorized;
   volatile Function<SubmissionRequest, SubmissionOutcome> outcomes = this::applyByCounting;
 
@@ -68,6 +69,11 @@ final class FakeSubmissionPort implements SubmissionPort {
           new SenderIdentity(i.institutionId(), i.institution(), i.sender(), method));
     }
     return check;
+  }
+
+  @Override
+  public boolean keepsRawMessages() {
+    return keepRawMessages;
   }
 
   @Override

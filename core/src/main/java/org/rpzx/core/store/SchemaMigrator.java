@@ -13,10 +13,12 @@ import java.util.List;
  * Versioned schema: migration {@code n} is the resource {@code migrations/V<n>__*.sql}; the
  * database's {@code PRAGMA user_version} says which have run. Each migration runs in its own
  * transaction together with the version bump, so a crash leaves the schema at a whole version.
+ * Versions are read from the file names, in increasing order; a number may be skipped (branches
+ * reserve theirs), but a released store never has a migration inserted below its version.
  */
 final class SchemaMigrator {
 
-  /** Migrations in order; index i holds version i + 1. */
+  /** Migrations in increasing version order. */
   private static final List<String> MIGRATIONS =
       List.of(
           "V1__initial.sql",
@@ -24,9 +26,15 @@ final class SchemaMigrator {
           "V3__token_limits.sql",
           "V4__name_lists.sql",
           "V5__held_submissions.sql",
-          "V6__reports.sql");
+          "V6__reports.sql",
+          "V7__privacy.sql");
 
-  static final int LATEST_VERSION = MIGRATIONS.size();
+  static final int LATEST_VERSION = version(MIGRATIONS.get(MIGRATIONS.size() - 1));
+
+  /** The migrations in order (tests). */
+  static List<String> migrations() {
+    return MIGRATIONS;
+  }
 
   private final Connection connection;
 
@@ -44,9 +52,26 @@ final class SchemaMigrator {
               + LATEST_VERSION
               + "); refusing to run an older rpzx on it");
     }
-    for (int v = current + 1; v <= LATEST_VERSION; v++) {
-      apply(v, load(MIGRATIONS.get(v - 1)));
+    int previous = 0;
+    for (String migration : MIGRATIONS) {
+      int v = version(migration);
+      if (v <= previous) {
+        throw new IllegalStateException("migrations out of order at " + migration);
+      }
+      previous = v;
+      if (v > current) {
+        apply(v, load(migration));
+      }
     }
+  }
+
+  /** The version in a migration's file name: {@code V7__privacy.sql} is 7. */
+  static int version(String migration) {
+    int end = migration.indexOf("__");
+    if (!migration.startsWith("V") || end < 2) {
+      throw new IllegalStateException("migration name is not V<n>__<what>.sql: " + migration);
+    }
+    return Integer.parseInt(migration.substring(1, end));
   }
 
   int currentVersion() throws SQLException {

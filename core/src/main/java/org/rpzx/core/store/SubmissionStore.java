@@ -88,6 +88,11 @@ public final class SubmissionStore {
           + " s.received_at, s.accepted, s.rejected, s.skipped, s.status, s.hold_reason,"
           + " s.reviewed_at";
 
+  /** Above every id given out before, also above deleted ones (see {@code deleted_id_floor}). */
+  private static final String NEXT_ID =
+      "(SELECT MAX(IFNULL((SELECT MAX(id) FROM submissions), 0),"
+          + " IFNULL((SELECT max_id FROM deleted_id_floor WHERE tbl = 'submissions'), 0)) + 1)";
+
   private SubmissionStore() {}
 
   /** The id of an earlier submission of the same message by the same sender, if any. */
@@ -113,9 +118,11 @@ public final class SubmissionStore {
     long id;
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO submissions (institution_id, sender, auth_method, channel, message_id,"
-                + " content_hash, received_at, accepted, rejected, skipped, accepted_names, status,"
-                + " hold_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO submissions (id, institution_id, sender, auth_method, channel,"
+                + " message_id, content_hash, received_at, accepted, rejected, skipped,"
+                + " accepted_names, status, hold_reason) VALUES ("
+                + NEXT_ID
+                + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             Statement.RETURN_GENERATED_KEYS)) {
       ps.setLong(1, s.institutionId());
       ps.setString(2, s.sender());

@@ -11,4 +11,13 @@ public interface SubmissionPort {
 
   /** Validates, stores and applies a submission; returns only after the outcome is final. */
   SubmissionOutcome submit(SubmissionRequest request);
+
+  /**
+   * Whether core stores received messages as they arrived (SPEC §7, off unless the operator enables
+   * it): only then does an edge capture them into {@link SubmissionRequest#rawMessage()}. A port
+   * that wraps another must pass this on.
+   */
+  default boolean keepsRawMessages() {
+    return false;
+  }
 }

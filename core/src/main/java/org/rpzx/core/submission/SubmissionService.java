@@ -30,6 +30,7 @@ import org.rpzx.core.name.TextLines;
 import org.rpzx.core.store.Database;
 import org.rpzx.core.store.EntryStore;
 import org.rpzx.core.store.GovernanceStore;
+import org.rpzx.core.store.RawMessageStore;
 import org.rpzx.core.store.StoreException;
 import org.rpzx.core.store.SubmissionStore;
 import org.slf4j.Logger;
@@ -56,6 +57,7 @@ public final class SubmissionService implements SubmissionPort {
   private final Duration publishWait;
   private final ParticipationPolicy participation;
   private final PlausibilityGuard guard;
+  private final boolean keepRawMessages;
 
   /** Without governance: participation is not checked, nothing is held. */
   public SubmissionService(
@@ -95,6 +97,35 @@ public final class SubmissionService implements SubmissionPort {
       Duration publishWait,
       ParticipationPolicy participation,
       PlausibilitySettings plausibility) {
+    this(
+        db,
+        authorizer,
+        validator,
+        maintainer,
+        clock,
+        entryLifetime,
+        publishWait,
+        participation,
+        plausibility,
+        false);
+  }
+
+  /**
+   * @param keepRawMessages store a request's {@link SubmissionRequest#rawMessage()} with its
+   *     submission (SPEC §7: only when the operator enabled it)
+   */
+  public SubmissionService(
+      Database db,
+      SenderAuthorizer authorizer,
+      Supplier<EntryValidator> validator,
+      ZoneMaintainer maintainer,
+      Clock clock,
+      Duration entryLifetime,
+      Duration publishWait,
+      ParticipationPolicy participation,
+      PlausibilitySettings plausibility,
+      boolean keepRawMessages) {
+    this.keepRawMessages = keepRawMessages;
     this.db = db;
     this.authorizer = authorizer;
     this.validator = validator;
@@ -112,6 +143,11 @@ public final class SubmissionService implements SubmissionPort {
   @Override
   public SenderCheck checkSender(String address, AuthMethod method) {
     return authorizer.check(address, method);
+  }
+
+  @Override
+  public boolean keepsRawMessages() {
+    return keepRawMessages;
   }
 
   /**
@@ -178,6 +214,9 @@ public final class SubmissionService implements SubmissionPort {
                             holdReason == null ? SubmissionStatus.APPLIED : SubmissionStatus.HELD,
                             holdReason),
                         v.rejected());
+                if (keepRawMessages && request.rawMessage() != null) {
+                  RawMessageStore.insert(c, id, now, request.rawMessage());
+                }
                 if (holdReason == null) {
                   EntryStore.recordSubmission(c, v.accepted(), who.institutionId(), now, expiresAt);
                 }

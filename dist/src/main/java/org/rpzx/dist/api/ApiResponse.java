@@ -3,8 +3,8 @@ package org.rpzx.dist.api;
 import java.util.Map;
 
 /**
- * What a route returns: a status, a body serialised as JSON (a String as text; null: no body) and
- * extra headers.
+ * What a route returns: a status, a body serialised as JSON (a String as text, a byte array as it
+ * is; null: no body) and extra headers.
  */
 public record ApiResponse(int status, Object body, Map<String, String> headers) {
   public ApiResponse {

@@ -22,6 +22,7 @@ import javax.net.ssl.SSLParameters;
 import org.rpzx.core.auth.ApiToken;
 import org.rpzx.core.auth.Authentication;
 import org.rpzx.core.auth.TokenService;
+import org.rpzx.core.privacy.AuditEvent;
 import org.rpzx.core.store.StoreException;
 import org.rpzx.dns.access.CidrBlock;
 import org.rpzx.smtp.SmtpTls;
@@ -64,6 +65,7 @@ public final class ApiServer implements AutoCloseable {
   private final Map<String, Route.Handler> openRoutes;
   private final List<CidrBlock> exportAllowed;
   private final boolean tls;
+  private final AuditTrail audit;
 
   public ApiServer(
       InetSocketAddress listen,
@@ -80,6 +82,21 @@ public final class ApiServer implements AutoCloseable {
       Map<String, Route.Handler> openRoutes,
       TokenService tokens)
       throws IOException {
+    this(listener, routes, openRoutes, tokens, AuditTrail.NONE);
+  }
+
+  /**
+   * @param audit receives the requests {@link AuditPolicy} audits, after the route handled them and
+   *     before the answer is sent
+   */
+  public ApiServer(
+      Listener listener,
+      List<Route> routes,
+      Map<String, Route.Handler> openRoutes,
+      TokenService tokens,
+      AuditTrail audit)
+      throws IOException {
+    this.audit = audit;
     this.routes = List.copyOf(routes);
     this.openRoutes = Map.copyOf(openRoutes);
     this.tokens = tokens;
@@ -143,11 +160,26 @@ public final class ApiServer implements AutoCloseable {
     return server.getAddress();
   }
 
+  /** Who asked for what, as far as the dispatch got: for the audit log. */
+  private static final class Trace {
+    ApiToken token;
+    String tokenId = AuditEvent.UNKNOWN;
+    String owner = AuditEvent.UNKNOWN;
+    Route route;
+    List<String> params = List.of();
+
+    void identify(ApiToken t) {
+      tokenId = t.id();
+      owner = t.owner();
+    }
+  }
+
   private void exchange(HttpExchange ex) throws IOException {
     try (ex) {
       ApiResponse response;
+      Trace trace = new Trace();
       try {
-        response = dispatch(ex);
+        response = dispatch(ex, trace);
       } catch (ApiError e) {
         response = new ApiResponse(e.status(), Map.of("error", e.getMessage()));
       } catch (StoreException e) {
@@ -157,11 +189,38 @@ public final class ApiServer implements AutoCloseable {
         LOG.error("API handler failed", e);
         response = new ApiResponse(500, Map.of("error", "internal error"));
       }
+      audit(ex, trace, response.status());
       send(ex, response);
     }
   }
 
-  private ApiResponse dispatch(HttpExchange ex) throws IOException {
+  /** Writes the audit record of a request {@link AuditPolicy} audits; never fails the request. */
+  private void audit(HttpExchange ex, Trace trace, int status) {
+    String method = ex.getRequestMethod();
+    if (!AuditPolicy.audited(method, trace.route, status, trace.token != null)) {
+      return;
+    }
+    String path = ex.getRequestURI().getRawPath();
+    String route =
+        trace.route != null
+            ? trace.route.template()
+            : (path.length() <= 200 ? path : path.substring(0, 200));
+    try {
+      audit.record(
+          new AuditEvent(
+              trace.tokenId,
+              trace.owner,
+              method,
+              route,
+              AuditPolicy.target(trace.route, trace.params),
+              status,
+              ex.getRemoteAddress().getAddress().getHostAddress()));
+    } catch (RuntimeException e) {
+      LOG.error("cannot write the audit log: {}", e.getMessage());
+    }
+  }
+
+  private ApiResponse dispatch(HttpExchange ex, Trace trace) throws IOException {
     String path = ex.getRequestURI().getRawPath();
     String method = ex.getRequestMethod();
     Route.Handler open = openRoutes.get(path);
@@ -171,7 +230,16 @@ public final class ApiServer implements AutoCloseable {
     if (!path.startsWith("/api/") && !path.startsWith("/export/")) {
       throw new ApiError(404, "no such resource: " + path);
     }
-    ApiToken token = exportWithoutToken(ex, path, method) ? null : authenticate(ex);
+    for (Route route : routes) { // known before authentication, so a refusal is audited with it
+      Optional<List<String>> params = route.match(path);
+      if (params.isPresent() && route.method().equals(method)) {
+        trace.route = route;
+        trace.params = params.get();
+        break;
+      }
+    }
+    ApiToken token = exportWithoutToken(ex, path, method) ? null : authenticate(ex, trace);
+    trace.token = token;
     boolean pathKnown = false;
     for (Route route : routes) {
       Optional<List<String>> params = route.match(path);
@@ -211,7 +279,7 @@ public final class ApiServer implements AutoCloseable {
     return exportAllowed.stream().anyMatch(block -> block.contains(client));
   }
 
-  private ApiToken authenticate(HttpExchange ex) {
+  private ApiToken authenticate(HttpExchange ex, Trace trace) {
     String header = ex.getRequestHeaders().getFirst("Authorization");
     if (header == null) {
       throw new ApiError(401, "missing Authorization: Token <secret>");
@@ -225,9 +293,11 @@ public final class ApiServer implements AutoCloseable {
     Authentication result =
         tokens.authenticate(h.substring(space + 1).strip(), ex.getRemoteAddress().getAddress());
     if (result instanceof Authentication.Valid valid) {
+      trace.identify(valid.token());
       return valid.token();
     }
-    if (result instanceof Authentication.SubnetNotAllowed) {
+    if (result instanceof Authentication.SubnetNotAllowed refused) {
+      trace.identify(refused.token());
       throw new ApiError(403, "this token may not be used from this address");
     }
     throw new ApiError(401, "invalid token");
@@ -257,14 +327,22 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private static void send(HttpExchange ex, ApiResponse response) throws IOException {
-    byte[] bytes =
-        response.body() == null
-            ? new byte[0]
-            : (response.body() instanceof String s
-                ? s.getBytes(StandardCharsets.UTF_8)
-                : Json.MAPPER.writeValueAsBytes(response.body()));
-    String type =
-        response.body() instanceof String ? "text/plain; charset=utf-8" : "application/json";
+    Object body = response.body();
+    byte[] bytes;
+    String type;
+    if (body == null) {
+      bytes = new byte[0];
+      type = "application/json";
+    } else if (body instanceof byte[] b) {
+      bytes = b; // binary, e.g. a raw message: the route sets its Content-Type
+      type = "application/octet-stream";
+    } else if (body instanceof String s) {
+      bytes = s.getBytes(StandardCharsets.UTF_8);
+      type = "text/plain; charset=utf-8";
+    } else {
+      bytes = Json.MAPPER.writeValueAsBytes(body);
+      type = "application/json";
+    }
     ex.getResponseHeaders().set("Content-Type", type);
     ex.getResponseHeaders().set("Cache-Control", "no-store");
     response.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.rpzx.core.consumer.ConsumerRegistry;
+import org.rpzx.core.consumer.ConsumerStatus;
 import org.rpzx.core.directory.Directory;
 import org.rpzx.core.directory.Mutation;
 import org.rpzx.core.directory.Sender;
@@ -100,11 +101,7 @@ public final class ControlApi {
                     r -> answer(directory.removeSender(r.decodedParam(0)), SenderView::of)),
                 new Route("GET", "/api/v1/submissions", "read", this::listSubmissions),
                 new Route("GET", "/api/v1/submissions/{id}", "read", this::showSubmission),
-                new Route(
-                    "GET",
-                    "/api/v1/zone",
-                    "read",
-                    r -> ApiResponse.ok(zoneStatus(r.token().hasScope("admin"))))));
+                new Route("GET", "/api/v1/zone", "read", this::showZone)));
     routes.addAll(new EntryApi(db).routes());
     routes.addAll(new TsigKeyApi(consumers).routes());
     return List.copyOf(routes);
@@ -212,8 +209,29 @@ public final class ControlApi {
     }
   }
 
-  /** The zone; with {@code withConsumers} (operator tokens only) who transferred it last. */
-  ZoneStatus zoneStatus(boolean withConsumers) {
+  /**
+   * The zone with who transferred it last: every consumer for the operator, an institution's own
+   * consumers for its token (SPEC §7: which institutions take part is not told to the others).
+   */
+  private ApiResponse showZone(ApiRequest r) {
+    if (r.token().isOperator()) {
+      return ApiResponse.ok(zoneStatus(c -> true));
+    }
+    Long own = ownInstitution(r);
+    String name =
+        own == null
+            ? null
+            : directory.institutions().stream()
+                .filter(i -> i.id() == own)
+                .map(org.rpzx.core.directory.Institution::name)
+                .findFirst()
+                .orElse(null);
+    return ApiResponse.ok(
+        zoneStatus(c -> name != null && c.consumer().institution().equalsIgnoreCase(name)));
+  }
+
+  /** The zone and the consumers {@code shown} lets through, with their last contact. */
+  ZoneStatus zoneStatus(java.util.function.Predicate<ConsumerStatus> shown) {
     ZoneSnapshot s = zone.current();
     ChangeJournal journal = zone.journal();
     return new ZoneStatus(
@@ -223,7 +241,10 @@ public final class ControlApi {
         2L * s.nameCount() + 3, // SOA, NS, two owners per name, closing SOA of a transfer
         journal.isEmpty() ? null : journal.oldestSerial(),
         journal.size(),
-        consumers.list().stream().map(c -> ConsumerApi.ConsumerContact.of(c, s.serial())).toList());
+        consumers.list().stream()
+            .filter(shown)
+            .map(c -> ConsumerApi.ConsumerContact.of(c, s.serial()))
+            .toList());
   }
 
   static <T, V> ApiResponse answer(Mutation<T> m, java.util.function.Function<T, V> view) {

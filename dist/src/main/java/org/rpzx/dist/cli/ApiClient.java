@@ -46,6 +46,16 @@ public final class ApiClient {
     return send(builder(path).GET().build());
   }
 
+  /** A binary answer (e.g. {@code message/rfc822}) as it is; errors as for JSON calls. */
+  public byte[] getBytes(String path, String accept) {
+    HttpResponse<byte[]> response =
+        exchange(builder(path).setHeader("Accept", accept).GET().build());
+    if (response.statusCode() >= 400) {
+      throw error(response);
+    }
+    return response.body();
+  }
+
   public JsonNode delete(String path) {
     return send(builder(path).DELETE().build());
   }
@@ -77,9 +87,24 @@ public final class ApiClient {
   }
 
   private JsonNode send(HttpRequest request) {
-    HttpResponse<byte[]> response;
+    HttpResponse<byte[]> response = exchange(request);
+    if (response.statusCode() >= 400) {
+      throw error(response);
+    }
+    return parse(response.body());
+  }
+
+  private static CliException error(HttpResponse<byte[]> response) {
+    JsonNode body = parse(response.body());
+    String msg = body != null && body.has("error") ? body.get("error").asText() : "no details";
+    return new CliException(
+        ExitCodes.forStatus(response.statusCode()),
+        "error: " + msg + " (HTTP " + response.statusCode() + ")");
+  }
+
+  private HttpResponse<byte[]> exchange(HttpRequest request) {
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (ConnectException e) {
       throw unreachable(e, "connection refused (is `rpzx serve` running?)");
     } catch (SSLException e) {
@@ -98,14 +123,6 @@ public final class ApiClient {
       Thread.currentThread().interrupt();
       throw new CliException(ExitCodes.ERROR, "interrupted");
     }
-    JsonNode body = parse(response.body());
-    if (response.statusCode() >= 400) {
-      String msg = body != null && body.has("error") ? body.get("error").asText() : "no details";
-      throw new CliException(
-          ExitCodes.forStatus(response.statusCode()),
-          "error: " + msg + " (HTTP " + response.statusCode() + ")");
-    }
-    return body;
   }
 
   /** One line: where, and the innermost cause (an unknown host is not a refused connection). */

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       SuppressionCommand.class,
       ReportCommand.class,
       TopSitesCommand.class,
+      AuditCommand.class,
       CompletionCommand.class
     },
     footer = {

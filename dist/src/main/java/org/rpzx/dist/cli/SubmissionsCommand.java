@@ -1,14 +1,19 @@
 package org.rpzx.dist.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.rpzx.dist.api.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code rpzx submissions list|show|held|release|discard}. */
+/** {@code rpzx submissions list|show|held|release|discard|raw}. */
 @Command(
     name = "submissions",
     description =
@@ -20,13 +25,15 @@ import picocli.CommandLine.Parameters;
       SubmissionsCommand.Show.class,
       HeldSubmissionsCommand.Held.class,
       HeldSubmissionsCommand.Release.class,
-      HeldSubmissionsCommand.Discard.class
+      HeldSubmissionsCommand.Discard.class,
+      SubmissionsCommand.Raw.class
     },
     footer = {
       "%nExamples:",
       "  rpzx submissions list --institution \"Example University\"",
       "  rpzx submissions show 4711",
-      "  rpzx submissions held; rpzx submissions release 4712"
+      "  rpzx submissions held; rpzx submissions release 4712",
+      "  rpzx submissions raw 4711 > submission-4711.eml"
     })
 public final class SubmissionsCommand {
 
@@ -124,6 +131,63 @@ public final class SubmissionsCommand {
       }
       out.println();
       Table.print(out, r.get("rejected_lines"), "file", "line", "reason", "text");
+    }
+  }
+
+  @Command(
+      name = "raw",
+      description =
+          "The mail of a submission exactly as it arrived (message/rfc822), when the service keeps"
+              + " raw messages (privacy.keep-raw-messages). Operator token only; every access is"
+              + " audited.",
+      mixinStandardHelpOptions = true,
+      footer = {
+        "%nExamples:",
+        "  rpzx submissions raw 4711 > submission-4711.eml",
+        "  rpzx submissions raw 4711 --output submission-4711.eml",
+        "  rpzx submissions raw 4711 --json   # size and the message in base64"
+      })
+  static final class Raw extends ApiCommand {
+    @Parameters(paramLabel = "ID", description = "the submission id (from the SMTP reply or list)")
+    long id;
+
+    @Option(
+        names = {"-o", "--output"},
+        paramLabel = "FILE",
+        description = "write the message to FILE instead of standard output")
+    Path output;
+
+    @Override
+    protected JsonNode call(ApiClient api) {
+      byte[] message = api.getBytes("/api/v1/submissions/" + id + "/raw", "message/rfc822");
+      if (client.json()) {
+        return Json.MAPPER
+            .createObjectNode()
+            .put("submission", id)
+            .put("size", message.length)
+            .put("message_base64", Base64.getEncoder().encodeToString(message));
+      }
+      write(message);
+      return null;
+    }
+
+    /** The bytes unchanged: a character writer would mangle a message that is not UTF-8. */
+    private void write(byte[] message) {
+      try {
+        if (output != null) {
+          Files.write(output, message);
+        } else {
+          System.out.write(message);
+          System.out.flush();
+        }
+      } catch (IOException e) {
+        throw new CliException(ExitCodes.ERROR, "cannot write the message: " + e.getMessage());
+      }
+    }
+
+    @Override
+    protected void render(JsonNode result, PrintWriter out) {
+      // written by call: the message is bytes, not text
     }
   }
 }

@@ -176,6 +176,7 @@ public final class ConfigValidator {
   private void privacy(Privacy p) {
     positiveDuration("privacy.submission-retention", p.submissionRetention());
     positiveDuration("privacy.raw-message-retention", p.rawMessageRetention());
+    positiveDuration("privacy.audit-retention", p.auditRetention());
   }
 
   private void listen(String key, String value) {

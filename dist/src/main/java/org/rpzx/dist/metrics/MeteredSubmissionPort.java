@@ -82,6 +82,11 @@ final class MeteredSubmissionPort implements SubmissionPort {
   }
 
   @Override
+  public boolean keepsRawMessages() {
+    return delegate.keepsRawMessages();
+  }
+
+  @Override
   public SubmissionOutcome submit(SubmissionRequest request) {
     String channel = request.channel();
     SubmissionOutcome outcome;

@@ -29,6 +29,9 @@ import org.rpzx.core.lifecycle.ZoneLoader;
 import org.rpzx.core.lifecycle.ZoneMaintainer;
 import org.rpzx.core.lists.NameLists;
 import org.rpzx.core.name.ValidationPolicy;
+import org.rpzx.core.privacy.AuditLog;
+import org.rpzx.core.privacy.PrivacySettings;
+import org.rpzx.core.privacy.RetentionJob;
 import org.rpzx.core.report.EntryOverrides;
 import org.rpzx.core.report.MailReports;
 import org.rpzx.core.report.ReportService;
@@ -48,6 +51,7 @@ import org.rpzx.dist.api.ExportApi;
 import org.rpzx.dist.api.GovernanceApi;
 import org.rpzx.dist.api.InstitutionApi;
 import org.rpzx.dist.api.MetricsEndpoint;
+import org.rpzx.dist.api.PrivacyApi;
 import org.rpzx.dist.api.ReportApi;
 import org.rpzx.dist.api.Route;
 import org.rpzx.dist.api.SubmissionApi;
@@ -57,6 +61,7 @@ import org.rpzx.dist.config.ConfigValidator;
 import org.rpzx.dist.config.Durations;
 import org.rpzx.dist.config.Governance;
 import org.rpzx.dist.config.HostPort;
+import org.rpzx.dist.config.Privacy;
 import org.rpzx.dist.config.RpzxConfig;
 import org.rpzx.dist.metrics.RpzxMetrics;
 import org.rpzx.dns.DnsServer;
@@ -122,6 +127,7 @@ public final class RpzxService implements AutoCloseable {
     zone = ZoneLoader.load(db, zoneSettings, lifecycle, clock);
     ZoneMaintainer maintainer = track(new ZoneMaintainer(db, zone, clock, lifecycle));
 
+    PrivacySettings privacy = privacy(cfg.privacy());
     ValidationPolicy policy = new ValidationPolicy(zoneSettings.origin(), false);
     nameLists = NameListsSetup.open(cfg, dataDir, db, policy, clock);
     ValidationRules rules = nameLists.rules();
@@ -140,7 +146,8 @@ public final class RpzxService implements AutoCloseable {
             lifecycle.entryLifetime(),
             PUBLISH_WAIT,
             participation,
-            governance.plausibility());
+            governance.plausibility(),
+            privacy.keepRawMessages());
     Duration fpSuppression = Durations.parse(cfg.governance().falsePositiveSuppression());
     reports = new ReportService(db, rules, maintainer, clock, fpSuppression, PUBLISH_WAIT);
     RpzxMetrics metrics = RpzxMetrics.create();
@@ -149,6 +156,8 @@ public final class RpzxService implements AutoCloseable {
     TokenService tokens = new TokenService(db, clock);
     tokens.ensureOperatorToken(dataDir.resolve("operator.token"));
     maintainer.start();
+    track(new RetentionJob(db, clock, privacy)).start();
+    AuditLog audit = new AuditLog(db, clock);
 
     ConsumerRegistry consumers = new ConsumerRegistry(db, clock);
     ConsumerCache cache = new ConsumerCache(consumers);
@@ -207,6 +216,7 @@ public final class RpzxService implements AutoCloseable {
     routes.addAll(new SubmissionApi(port, directory, participation).routes());
     routes.addAll(new ExportApi(zone).routes());
     routes.addAll(NameListsSetup.routes(nameLists, cfg, dataDir));
+    routes.addAll(new PrivacyApi(db, audit, clock).routes());
     routes.addAll(new ReportApi(reports).routes());
     routes.addAll(
         new EntryApi(
@@ -222,7 +232,9 @@ public final class RpzxService implements AutoCloseable {
             .overrideRoutes());
     Map<String, Route.Handler> open = new HashMap<>(control.openRoutes());
     open.put(MetricsEndpoint.PATH, new MetricsEndpoint(metrics));
-    api = track(new ApiServer(ApiListenerConfig.from(cfg.api()), routes, open, tokens));
+    api =
+        track(
+            new ApiServer(ApiListenerConfig.from(cfg.api()), routes, open, tokens, audit::record));
     api.start();
     LOG.info(
         "rpzx serving zone {} (serial {}, {} names): SMTP {}, DNS {} udp/tcp, API {}, data {}",
@@ -318,6 +330,15 @@ public final class RpzxService implements AutoCloseable {
         Durations.parse(e.sweepInterval()),
         d.journalMaxChangeSets(),
         d.journalMaxBytes());
+  }
+
+  static PrivacySettings privacy(Privacy p) {
+    return new PrivacySettings(
+        Durations.parse(p.submissionRetention()),
+        Boolean.TRUE.equals(p.keepRawMessages()),
+        Durations.parse(p.rawMessageRetention()),
+        Durations.parse(p.auditRetention()),
+        PrivacySettings.defaults().interval());
   }
 
   /** The {@code governance:} section as core's settings (validated by {@link ConfigValidator}). */
