@@ -44,7 +44,8 @@ final class SmtpSubmitter {
     long start = System.nanoTime();
     try (Socket s = new Socket()) {
       s.connect(new InetSocketAddress(host, port), 5000);
-      s.setSoTimeout(120_000);
+      s.setSoTimeout(
+          900_000); // rpzx may take minutes for a 25 MB list; its session limit is 10 min
       s.setTcpNoDelay(true);
       BufferedReader in =
           new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
