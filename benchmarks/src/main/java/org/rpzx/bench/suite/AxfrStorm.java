@@ -22,7 +22,15 @@ public final class AxfrStorm {
     int parallel = a.getInt("parallel", 20);
     int interval = a.getInt("interval-ms", 10);
     int timeout = a.getInt("timeout-ms", 300_000);
-    ExecutorService pool = Executors.newFixedThreadPool(parallel + 1);
+    // daemon threads: a failed transfer ends the program instead of leaving the sampler running
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            parallel + 1,
+            r -> {
+              Thread t = new Thread(r);
+              t.setDaemon(true);
+              return t;
+            });
     AtomicBoolean running = new AtomicBoolean(true);
     List<Long> latencies = new ArrayList<>();
     int[] lost = {0};
@@ -48,8 +56,12 @@ public final class AxfrStorm {
       transfers.add(pool.submit(() -> ZoneTransfer.axfr(a.host(), a.port(), a.zone(), timeout)));
     }
     long rrs = 0;
-    for (Future<ZoneTransfer.Result> f : transfers) {
-      rrs += f.get().rrs();
+    try {
+      for (Future<ZoneTransfer.Result> f : transfers) {
+        rrs += f.get().rrs();
+      }
+    } finally {
+      running.set(false);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     running.set(false);
