@@ -108,6 +108,9 @@ public final class Report {
               null,
               0,
               ""),
+          info("… SOA answers sampled during them", "storm_soa_n", 1, 0),
+          info("… SOA queries unanswered within 1 s", "storm_soa_lost", 1, 0),
+          info("… all transfers done after (s)", "storm_s", 1, 2),
           new Row(
               "big domains.txt over SMTP: 250 (s)",
               "smtp_total_s",
@@ -163,6 +166,11 @@ public final class Report {
               "IXFR of a 1000-name delta, max (ms)", "ixfr_max_ms", 1, 1, Kind.NONE, null, 0, ""));
 
   private Report() {}
+
+  /** A row without a target. */
+  static Row info(String label, String key, double divisor, int digits) {
+    return new Row(label, key, divisor, digits, Kind.NONE, null, 0, "");
+  }
 
   public static void main(String[] argv) throws Exception {
     Args a = new Args(argv);
