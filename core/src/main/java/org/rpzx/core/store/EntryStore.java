@@ -41,7 +41,11 @@ public final class EntryStore {
                 "INSERT INTO entry_sources (name, institution_id, first_submitted, last_submitted)"
                     + " VALUES (?, ?, ?, ?) ON CONFLICT (name, institution_id) DO UPDATE SET"
                     + " last_submitted = MAX(last_submitted, excluded.last_submitted)")) {
-      for (String name : names) {
+      // in key order: both tables are B-trees keyed by name, so sorted inserts touch each page
+      // once instead of jumping around the file (a 1M-line submission was I/O-bound on this)
+      String[] sorted = names.toArray(String[]::new);
+      java.util.Arrays.sort(sorted);
+      for (String name : sorted) {
         entry.setString(1, name);
         entry.setLong(2, now);
         entry.setLong(3, now);
