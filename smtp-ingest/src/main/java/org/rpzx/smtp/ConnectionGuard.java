@@ -1,5 +1,6 @@
 package org.rpzx.smtp;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,11 +34,10 @@ final class ConnectionGuard implements SessionHandler, AutoCloseable {
     this.timer =
         new ScheduledThreadPoolExecutor(
             1,
-            r -> {
-              Thread t = new Thread(r, "rpzx-smtp-deadlines");
-              t.setDaemon(true);
-              return t;
-            });
+            new ThreadFactoryBuilder()
+                .setNameFormat("rpzx-smtp-deadlines")
+                .setDaemon(true)
+                .build());
     timer.setRemoveOnCancelPolicy(true);
   }
 

@@ -13,7 +13,6 @@ import org.rpzx.core.submission.SubmissionPort;
 import org.rpzx.smtp.mime.AttachmentExtractor;
 import org.rpzx.smtp.mime.ExtractedMessage;
 import org.rpzx.smtp.mime.Extraction;
-import org.rpzx.smtp.smime.SignatureVerdict;
 import org.rpzx.smtp.smime.SmimeVerifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +36,7 @@ final class ReportFlow {
   private final SubmissionPort senders;
   private final ReportPort reports;
   private final AttachmentExtractor extractor;
-  private final SmimeVerifier verifier;
+  private final SignatureGate signatures;
 
   /**
    * @param senders authorizes the sender (as for a submission)
@@ -51,7 +50,7 @@ final class ReportFlow {
     this.senders = senders;
     this.reports = reports;
     this.extractor = extractor;
-    this.verifier = verifier;
+    this.signatures = new SignatureGate(verifier);
   }
 
   /**
@@ -72,36 +71,20 @@ final class ReportFlow {
     if (extraction instanceof Extraction.Rejected r) {
       return switch (r.kind()) {
         case SENDER -> SmtpReply.notAuthorized("cannot identify the sender: " + r.reason());
-        case SIGNATURE -> SmtpReply.notAuthorized(SubmissionFlow.SIGNATURE_REFUSED + r.reason());
+        case SIGNATURE -> SmtpReply.notAuthorized(SignatureGate.SIGNATURE_REFUSED + r.reason());
         case MALFORMED -> SmtpReply.badContent(r.reason());
       };
     }
     ExtractedMessage m = ((Extraction.Extracted) extraction).message();
     AuthMethod method = AuthMethod.FROM_HEADER;
     if (m.signed()) {
-      SmtpReply refusal = verify(m);
+      SmtpReply refusal = signatures.refusal(m);
       if (refusal != null) {
         return refusal;
       }
       method = AuthMethod.SMIME;
     }
     return decide(m, method);
-  }
-
-  private SmtpReply verify(ExtractedMessage m) {
-    if (verifier == null) {
-      return SmtpReply.notAuthorized(SubmissionFlow.SMIME_NOT_CONFIGURED);
-    }
-    try {
-      if (verifier.verify(m.signature(), m.from()) instanceof SignatureVerdict.Invalid invalid) {
-        LOG.info("refused the S/MIME signature of a report: {}", invalid.reason());
-        return SmtpReply.notAuthorized(SubmissionFlow.SIGNATURE_REFUSED + invalid.reason());
-      }
-      return null;
-    } catch (RuntimeException e) {
-      LOG.error("S/MIME verification failed unexpectedly", e);
-      return SmtpReply.tryLater("internal error while verifying the signature");
-    }
   }
 
   private SmtpReply decide(ExtractedMessage m, AuthMethod method) {

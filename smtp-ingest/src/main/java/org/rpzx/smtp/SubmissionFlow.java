@@ -12,7 +12,6 @@ import org.rpzx.core.submission.SubmissionRequest;
 import org.rpzx.smtp.mime.AttachmentExtractor;
 import org.rpzx.smtp.mime.ExtractedMessage;
 import org.rpzx.smtp.mime.Extraction;
-import org.rpzx.smtp.smime.SignatureVerdict;
 import org.rpzx.smtp.smime.SmimeVerifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,15 +34,11 @@ import org.slf4j.LoggerFactory;
 public final class SubmissionFlow {
 
   static final String CHANNEL = "smtp";
-  static final String SIGNATURE_REFUSED = "S/MIME signature not accepted: ";
-  static final String SMIME_NOT_CONFIGURED =
-      "S/MIME signed mail cannot be verified here (no trust anchors configured);"
-          + " send it unsigned or ask the operator";
   private static final Logger LOG = LoggerFactory.getLogger(SubmissionFlow.class);
 
   private final SubmissionPort port;
   private final AttachmentExtractor extractor;
-  private final SmimeVerifier verifier;
+  private final SignatureGate signatures;
 
   /** A flow without S/MIME trust anchors: signed mail is refused. */
   public SubmissionFlow(SubmissionPort port, AttachmentExtractor extractor) {
@@ -57,7 +52,7 @@ public final class SubmissionFlow {
       SubmissionPort port, AttachmentExtractor extractor, SmimeVerifier verifier) {
     this.port = port;
     this.extractor = extractor;
-    this.verifier = verifier;
+    this.signatures = new SignatureGate(verifier);
   }
 
   /**
@@ -82,41 +77,20 @@ public final class SubmissionFlow {
     if (extraction instanceof Extraction.Rejected r) {
       return switch (r.kind()) {
         case SENDER -> SmtpReply.notAuthorized("cannot identify the sender: " + r.reason());
-        case SIGNATURE -> SmtpReply.notAuthorized(SIGNATURE_REFUSED + r.reason());
+        case SIGNATURE -> SmtpReply.notAuthorized(SignatureGate.SIGNATURE_REFUSED + r.reason());
         case MALFORMED -> SmtpReply.badContent(r.reason());
       };
     }
     ExtractedMessage m = ((Extraction.Extracted) extraction).message();
     AuthMethod method = AuthMethod.FROM_HEADER;
     if (m.signed()) {
-      SmtpReply refusal = verify(m);
+      SmtpReply refusal = signatures.refusal(m);
       if (refusal != null) {
         return refusal;
       }
       method = AuthMethod.SMIME;
     }
     return decide(m, method, raw == null ? null : raw.finish());
-  }
-
-  /** Null when the signature is valid; otherwise the refusal. */
-  private SmtpReply verify(ExtractedMessage m) {
-    if (verifier == null) {
-      LOG.info("refused S/MIME signed mail: no trust anchors configured");
-      return SmtpReply.notAuthorized(SMIME_NOT_CONFIGURED);
-    }
-    SignatureVerdict verdict;
-    try {
-      verdict = verifier.verify(m.signature(), m.from());
-    } catch (RuntimeException e) {
-      LOG.error("S/MIME verification failed unexpectedly", e);
-      return SmtpReply.tryLater("internal error while verifying the signature");
-    }
-    if (verdict instanceof SignatureVerdict.Invalid invalid) {
-      LOG.info("refused S/MIME signature: {}", invalid.reason());
-      LOG.debug("refused S/MIME signature from {}", m.from());
-      return SmtpReply.notAuthorized(SIGNATURE_REFUSED + invalid.reason());
-    }
-    return null;
   }
 
   private SmtpReply decide(ExtractedMessage m, AuthMethod method, RawMessage raw) {

@@ -199,7 +199,7 @@ class SubmissionFlowTest {
   @Test
   void signedMailWithoutTrustAnchorsIsRefused() throws Exception {
     byte[] msg = TestSigner.by(SIGNER).detached(SENDER, TestSigner.content("a.example"));
-    assertThat(process(msg).line()).isEqualTo("550 5.7.1 " + SubmissionFlow.SMIME_NOT_CONFIGURED);
+    assertThat(process(msg).line()).isEqualTo("550 5.7.1 " + SignatureGate.SMIME_NOT_CONFIGURED);
     assertThat(port.checkedSenders).isEmpty();
   }
 

@@ -1,5 +1,6 @@
 package org.rpzx.core.lifecycle;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,11 +48,10 @@ public final class ZoneMaintainer implements AutoCloseable {
     this.settings = settings;
     this.executor =
         Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "rpzx-zone-maintainer");
-              t.setDaemon(true);
-              return t;
-            });
+            new ThreadFactoryBuilder()
+                .setNameFormat("rpzx-zone-maintainer")
+                .setDaemon(true)
+                .build());
   }
 
   /** Publishes what is pending now, then sweeps for expiries every {@code sweepInterval}. */

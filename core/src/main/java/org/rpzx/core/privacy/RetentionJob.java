@@ -1,5 +1,6 @@
 package org.rpzx.core.privacy;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,11 +51,7 @@ public final class RetentionJob implements AutoCloseable {
     this.batchSize = batchSize;
     this.executor =
         Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "rpzx-retention");
-              t.setDaemon(true);
-              return t;
-            });
+            new ThreadFactoryBuilder().setNameFormat("rpzx-retention").setDaemon(true).build());
   }
 
   /** Runs now, then every interval. */

@@ -77,7 +77,8 @@ public final class SubmissionService implements SubmissionPort {
         entryLifetime,
         publishWait,
         null,
-        PlausibilitySettings.disabled());
+        PlausibilitySettings.disabled(),
+        false);
   }
 
   /**
@@ -86,31 +87,6 @@ public final class SubmissionService implements SubmissionPort {
    * @param plausibility the plausibility guard: an implausible submission is stored as held, its
    *     names not applied, until the operator releases it ({@link
    *     org.rpzx.core.governance.HeldSubmissions})
-   */
-  public SubmissionService(
-      Database db,
-      SenderAuthorizer authorizer,
-      Supplier<EntryValidator> validator,
-      ZoneMaintainer maintainer,
-      Clock clock,
-      Duration entryLifetime,
-      Duration publishWait,
-      ParticipationPolicy participation,
-      PlausibilitySettings plausibility) {
-    this(
-        db,
-        authorizer,
-        validator,
-        maintainer,
-        clock,
-        entryLifetime,
-        publishWait,
-        participation,
-        plausibility,
-        false);
-  }
-
-  /**
    * @param keepRawMessages store a request's {@link SubmissionRequest#rawMessage()} with its
    *     submission (SPEC §7: only when the operator enabled it)
    */

@@ -87,7 +87,8 @@ final class GovernanceFixture implements AutoCloseable {
         LIFETIME,
         Duration.ofSeconds(5),
         participation,
-        plausibility);
+        plausibility,
+        false);
   }
 
   SenderIdentity identity(String sender) {

@@ -1,5 +1,6 @@
 package org.rpzx.dist.api;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -106,12 +107,7 @@ public final class ApiServer implements AutoCloseable {
         tls ? https(listener.address(), listener.tls()) : HttpServer.create(listener.address(), 64);
     this.executor =
         Executors.newFixedThreadPool(
-            4,
-            r -> {
-              Thread t = new Thread(r, "rpzx-api");
-              t.setDaemon(true);
-              return t;
-            });
+            4, new ThreadFactoryBuilder().setNameFormat("rpzx-api").setDaemon(true).build());
     server.setExecutor(executor);
     server.createContext("/", this::exchange);
   }

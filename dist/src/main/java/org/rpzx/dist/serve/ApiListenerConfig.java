@@ -1,10 +1,7 @@
 package org.rpzx.dist.serve;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import javax.net.ssl.SSLContext;
 import org.rpzx.dist.api.ApiServer;
 import org.rpzx.dist.config.ConfigException;
@@ -15,8 +12,10 @@ import org.rpzx.smtp.SmtpTls;
 
 /**
  * The {@code api:} section as the API listener needs it: the address, the TLS context when {@code
- * tls-certificate} and {@code tls-key} are both set (loaded by the same PEM reader as STARTTLS),
- * and the export subnets. Every problem is a {@link ConfigException} that names its key.
+ * tls-certificate} and {@code tls-key} are set (loaded by the same PEM reader as STARTTLS), and the
+ * export subnets. {@link org.rpzx.dist.config.ConfigValidator} has already checked presence,
+ * readability and syntax; what only loading can find (a file that is not PEM) is a {@link
+ * ConfigException} naming the keys.
  */
 final class ApiListenerConfig {
 
@@ -26,50 +25,20 @@ final class ApiListenerConfig {
     return new ApiServer.Listener(
         HostPort.parse(api.listen()).toSocketAddress(),
         tls(api.tlsCertificate(), api.tlsKey()),
-        subnets(api.exportAllowedSubnets()));
+        api.exportAllowedSubnets().stream().map(CidrBlock::parse).toList());
   }
 
-  /** The server's TLS context, or null when neither key is set. */
+  /** The server's TLS context, or null without a certificate. */
   static SSLContext tls(String certificate, String key) {
-    boolean hasCertificate = certificate != null && !certificate.isBlank();
-    boolean hasKey = key != null && !key.isBlank();
-    if (!hasCertificate && !hasKey) {
+    if (certificate == null || certificate.isBlank()) {
       return null;
     }
-    if (!hasKey) {
-      throw new ConfigException("api.tls-key is required when api.tls-certificate is set");
-    }
-    if (!hasCertificate) {
-      throw new ConfigException("api.tls-certificate is required when api.tls-key is set");
-    }
-    Path certificateFile = readable(certificate, "api.tls-certificate");
-    Path keyFile = readable(key, "api.tls-key");
     try {
-      return SmtpTls.fromPem(certificateFile, keyFile).serverContext();
+      return SmtpTls.fromPem(Path.of(certificate), Path.of(key)).serverContext();
     } catch (IOException e) {
       throw new ConfigException("api.tls-certificate/api.tls-key: cannot read: " + e);
     } catch (IllegalArgumentException e) {
       throw new ConfigException("api.tls-certificate/api.tls-key: " + e.getMessage());
     }
-  }
-
-  private static Path readable(String file, String configKey) {
-    Path path = Path.of(file);
-    if (!Files.isReadable(path)) {
-      throw new ConfigException(configKey + ": cannot read " + path);
-    }
-    return path;
-  }
-
-  static List<CidrBlock> subnets(List<String> cidrs) {
-    List<CidrBlock> blocks = new ArrayList<>();
-    for (String cidr : cidrs == null ? List.<String>of() : cidrs) {
-      try {
-        blocks.add(CidrBlock.parse(cidr));
-      } catch (IllegalArgumentException e) {
-        throw new ConfigException("api.export-allowed-subnets: " + e.getMessage());
-      }
-    }
-    return blocks;
   }
 }

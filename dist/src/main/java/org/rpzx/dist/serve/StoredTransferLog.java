@@ -1,5 +1,6 @@
 package org.rpzx.dist.serve;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -40,11 +41,7 @@ final class StoredTransferLog implements TransferLog, AutoCloseable {
             0,
             TimeUnit.MILLISECONDS,
             new ArrayBlockingQueue<>(QUEUE),
-            r -> {
-              Thread t = new Thread(r, "rpzx-transfer-log");
-              t.setDaemon(true);
-              return t;
-            },
+            new ThreadFactoryBuilder().setNameFormat("rpzx-transfer-log").setDaemon(true).build(),
             (r, executor) -> {
               if (dropped.getAndIncrement() % 1000 == 0) {
                 LOG.warn("transfer log queue full: events dropped ({} so far)", dropped.get());
