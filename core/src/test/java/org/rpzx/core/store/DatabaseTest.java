@@ -70,7 +70,9 @@ class DatabaseTest {
                   db.inTransaction(
                       c -> {
                         try (PreparedStatement ps =
-                            c.prepareStatement("INSERT INTO allowlist VALUES (?, null, 1)")) {
+                            c.prepareStatement(
+                                "INSERT INTO allowlist (name, comment, created_at)"
+                                    + " VALUES (?, null, 1)")) {
                           ps.setString(1, "first.org");
                           ps.executeUpdate();
                           ps.setString(1, "first.org"); // primary key violation
