@@ -62,6 +62,9 @@ final class ConnectionGuard implements SessionHandler, AutoCloseable {
       clock.end();
     }
     perSource.onSessionEnd(session);
+    if (clock != null) {
+      events.sessionClosed(); // after the slot is free: a listener may count on it
+    }
   }
 
   /** The clock of the session behind {@code context}; null for one this guard did not admit. */

@@ -13,6 +13,9 @@ public interface SmtpEventListener {
   /** A connection was admitted (its greeting follows). */
   default void sessionOpened() {}
 
+  /** An admitted session ended and gave its connection slots back. */
+  default void sessionClosed() {}
+
   /**
    * A reply that carries a decision of the receiver: the refusal of a connection (too many from its
    * source), the refusal of {@code MAIL} or {@code RCPT}, and every reply to the end of DATA. The

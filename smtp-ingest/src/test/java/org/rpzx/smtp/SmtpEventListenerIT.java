@@ -21,6 +21,7 @@ class SmtpEventListenerIT {
   private final FakeSubmissionPort port =
       new FakeSubmissionPort().onlyAuthorize(SENDER, "not an authorized sender");
   private final AtomicInteger sessions = new AtomicInteger();
+  private final AtomicInteger closed = new AtomicInteger();
   private final List<Integer> replies = new CopyOnWriteArrayList<>();
 
   private final SmtpEventListener recorder =
@@ -28,6 +29,11 @@ class SmtpEventListenerIT {
         @Override
         public void sessionOpened() {
           sessions.incrementAndGet();
+        }
+
+        @Override
+        public void sessionClosed() {
+          closed.incrementAndGet();
         }
 
         @Override
@@ -56,10 +62,12 @@ class SmtpEventListenerIT {
       try (RawSmtpClient c = new RawSmtpClient(server.port())) {
         assertThat(c.transaction(SENDER, COMMUNITY, message(SENDER))).startsWith("250 2.0.0");
       }
+      awaitSlotsFree(1); // one connection per source: the server ends a session after QUIT
       try (RawSmtpClient c = new RawSmtpClient(server.port())) {
         assertThat(c.transaction(SENDER, COMMUNITY, message("intruder@elsewhere.example")))
             .startsWith("550 5.7.1");
       }
+      awaitSlotsFree(2);
       try (RawSmtpClient first = new RawSmtpClient(server.port())) {
         first.reply();
         first.command("EHLO client.example");
@@ -72,5 +80,15 @@ class SmtpEventListenerIT {
     }
     assertThat(sessions.get()).isEqualTo(3);
     assertThat(replies).containsExactly(250, 550, 550, 421);
+  }
+
+  private void awaitSlotsFree(int sessionsEnded) throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (closed.get() < sessionsEnded) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the server did not end session " + sessionsEnded + " in 10 s");
+      }
+      Thread.sleep(5);
+    }
   }
 }
