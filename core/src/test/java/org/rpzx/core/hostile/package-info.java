@@ -1,0 +1,2 @@
+/** The hostile input corpus of core: malformed {@code domains.txt} lines and their outcomes. */
+package org.rpzx.core.hostile;
