@@ -2,6 +2,7 @@ package org.rpzx.dns.query;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -113,10 +114,15 @@ public final class QueryProcessor {
       return new Reply.Drop("a response, not a query");
     }
     Message query;
+    ByteBuffer in = ByteBuffer.wrap(wire);
     try {
-      query = new Message(wire);
+      query = new Message(in);
     } catch (IOException | RuntimeException e) {
       return new Reply.Message(headerOnly(wire, Rcode.FORMERR));
+    }
+    if (in.hasRemaining() || MessageShape.problem(query) != null) {
+      // trailing bytes or misplaced OPT/TSIG: malformed, and any TSIG in it is not trusted
+      return error(query, Rcode.FORMERR, tcp, TsigCheck.UNSIGNED);
     }
     TsigCheck tsig;
     try {

@@ -115,7 +115,8 @@ final class TransferAnswerer {
       return full(snapshot, f, Kind.AXFR, ZoneMessageWriter.TYPE_AXFR);
     }
     SOARecord clientSoa = clientSoa(query);
-    if (clientSoa == null) {
+    if (clientSoa == null || !clientSoa.getName().equals(question.getName())) {
+      // RFC 1995 §3: the authority section holds the client's SOA of the zone asked for
       return errors.error(query, Rcode.FORMERR, tcp, tsig);
     }
     ZoneSettings settings = snapshot.settings();
