@@ -1,8 +1,10 @@
 package org.rpzx.core.store;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.locks.ReentrantLock;
@@ -37,10 +39,7 @@ public final class Database implements AutoCloseable {
   /** Opens (creating if needed) the database file and brings its schema up to date. */
   public static Database open(Path file) {
     try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
+      createPrivately(file);
       Connection writer = connect(file, false);
       new SchemaMigrator(writer).migrate();
       Connection reader = connect(file, true);
@@ -48,6 +47,34 @@ public final class Database implements AutoCloseable {
       return new Database(file, writer, reader);
     } catch (SQLException | IOException e) {
       throw new StoreException("cannot open store " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A new store is created owner-only (directory 0700, file 0600) whatever the umask: it names
+   * every submitter (SPEC §7). SQLite gives the -wal and -shm files the store file's mode. An
+   * existing store and directory keep their modes (a package may deliberately use 0750/0640).
+   */
+  private static void createPrivately(Path file) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
+    if (parent != null && !Files.isDirectory(parent)) {
+      if (posix) {
+        Files.createDirectories(
+            parent,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      } else {
+        Files.createDirectories(parent);
+      }
+    }
+    if (posix && !Files.exists(file)) {
+      try {
+        Files.createFile(
+            file,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      } catch (FileAlreadyExistsException e) {
+        // created concurrently: keep it
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 package org.rpzx.dns.tsig;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Rcode;
@@ -9,9 +10,18 @@ import org.xbill.DNS.TSIGRecord;
 
 /**
  * Verifies the TSIG of incoming requests against the {@link TsigKeyring} (RFC 8945 §5.2): unknown
- * key or algorithm → BADKEY, wrong MAC → BADSIG, time outside the fudge → BADTIME. Thread-safe.
+ * key or algorithm → BADKEY, wrong MAC → BADSIG, time outside the fudge (the request's, at most
+ * {@link #MAX_FUDGE}) → BADTIME. No replay cache (docs/reliability.md, "Security checks").
+ * Thread-safe.
  */
 public final class TsigVerifier {
+
+  /**
+   * The widest time window accepted, whatever fudge the request names (RFC 8945 §10 recommends 300
+   * s). dnsjava checks against the request's own fudge, so a signer's fudge of 65535 s would let a
+   * captured request be replayed for 18 hours.
+   */
+  public static final Duration MAX_FUDGE = Duration.ofSeconds(300);
 
   private final TsigKeyring keyring;
   private final Clock clock;
@@ -37,6 +47,9 @@ public final class TsigVerifier {
     }
     TSIG t = key.get().toTsig(clock);
     int result = t.verify(request, wire, null);
+    if (result == Rcode.NOERROR && outsideServerWindow(tsig)) {
+      return new TsigCheck.Failed(Rcode.BADTIME, tsig, t);
+    }
     if (result == Rcode.NOERROR) {
       return new TsigCheck.Verified(t, key.get().name(), algorithm.get(), tsig);
     }
@@ -44,5 +57,9 @@ public final class TsigVerifier {
       return new TsigCheck.Failed(Rcode.BADTIME, tsig, t);
     }
     return new TsigCheck.Failed(result == Rcode.BADKEY ? Rcode.BADKEY : Rcode.BADSIG, tsig, null);
+  }
+
+  private boolean outsideServerWindow(TSIGRecord tsig) {
+    return Duration.between(clock.instant(), tsig.getTimeSigned()).abs().compareTo(MAX_FUDGE) > 0;
   }
 }
