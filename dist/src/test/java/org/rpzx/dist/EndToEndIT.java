@@ -127,6 +127,16 @@ class EndToEndIT extends ServiceTestBase {
     Path token = service.dataDir().resolve("operator.token");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(token)))
         .isEqualTo("rw-------");
+    // the store names every submitter (SPEC §7): owner-only whatever the umask
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(service.dataDir())))
+        .isEqualTo("rwx------");
+    for (String f : new String[] {"rpzx.db", "rpzx.db-wal", "rpzx.db-shm"}) {
+      assertThat(
+              PosixFilePermissions.toString(
+                  Files.getPosixFilePermissions(service.dataDir().resolve(f))))
+          .as(f)
+          .isEqualTo("rw-------");
+    }
 
     assertThat(cli("institution", "add", "Example University").exitCode()).isZero();
     RpzxHarness.CliResult sender =

@@ -94,6 +94,8 @@ public final class ServeCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("rpzx serve: " + e.getMessage());
       return 2;
     }
+    RootCheck.warning(RootCheck.effectiveUid())
+        .ifPresent(w -> spec.commandLine().getErr().println("rpzx serve: warning: " + w));
     RpzxService service;
     try {
       service = RpzxService.start(cfg);
