@@ -2,6 +2,9 @@ package org.rpzx.dist.reliability;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,6 +27,7 @@ final class SubmissionLoad {
   private final AtomicInteger attempts = new AtomicInteger();
   private final AtomicInteger temporaryFailures = new AtomicInteger();
   private final AtomicInteger unanswered = new AtomicInteger();
+  private final Map<Integer, AtomicInteger> replyCodes = new ConcurrentHashMap<>();
   private volatile boolean stopped;
 
   /** {@code prefix} makes this load's names unique (e.g. the trial number). */
@@ -56,6 +60,7 @@ final class SubmissionLoad {
       seq++;
       attempts.incrementAndGet();
       Submitter.Reply r = smtp ? submitter.mail(names) : submitter.post(names);
+      replyCodes.computeIfAbsent(r.code(), c -> new AtomicInteger()).incrementAndGet();
       switch (r.kind()) {
         case ACKNOWLEDGED -> {
           synchronized (this) {
@@ -113,6 +118,13 @@ final class SubmissionLoad {
 
   int temporaryFailures() {
     return temporaryFailures.get();
+  }
+
+  /** How many times each final reply code came (250, 451, 421, ...; 0: no answer). */
+  Map<Integer, Integer> replyCodes() {
+    Map<Integer, Integer> out = new TreeMap<>();
+    replyCodes.forEach((code, n) -> out.put(code, n.get()));
+    return out;
   }
 
   /** Submissions that got no answer: in flight when the service died. */

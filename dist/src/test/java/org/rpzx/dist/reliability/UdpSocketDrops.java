@@ -1,0 +1,35 @@
+package org.rpzx.dist.reliability;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Datagrams the kernel dropped because a UDP socket's receive buffer was full, from the {@code
+ * drops} column of {@code /proc/net/udp}, for the sockets bound to one local port: tells a query
+ * the server never read (it was too busy) from one lost anywhere else.
+ */
+final class UdpSocketDrops {
+
+  private UdpSocketDrops() {}
+
+  /** The drops of every IPv4 UDP socket bound to {@code port}, or -1 without {@code /proc}. */
+  static long of(int port) {
+    String hexPort = ":" + String.format(Locale.ROOT, "%04X", port);
+    try {
+      long drops = 0;
+      List<String> lines = Files.readAllLines(Path.of("/proc/net/udp"));
+      for (String line : lines.subList(1, lines.size())) {
+        String[] f = line.trim().split("\\s+");
+        if (f.length > 12 && f[1].endsWith(hexPort)) {
+          drops += Long.parseLong(f[f.length - 1]);
+        }
+      }
+      return drops;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+}
