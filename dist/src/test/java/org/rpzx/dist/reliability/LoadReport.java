@@ -80,6 +80,12 @@ record LoadReport(
       if (acknowledged == 0) {
         fail("no SMTP submission was answered 250");
       }
+      if (load.unanswered() > 0) {
+        findings.add(
+            load.unanswered()
+                + " SMTP submissions without an answer (not acknowledged, so not lost); first: "
+                + load.unansweredSamples());
+      }
     }
 
     void axfr(AxfrLoop.Result r) {

@@ -24,6 +24,7 @@ final class SubmissionLoad {
   private final List<Thread> threads = new ArrayList<>();
   private final List<Ack> acks = new ArrayList<>();
   private final List<String> anomalies = new ArrayList<>();
+  private final List<String> unansweredSamples = new ArrayList<>();
   private final AtomicInteger attempts = new AtomicInteger();
   private final AtomicInteger temporaryFailures = new AtomicInteger();
   private final AtomicInteger unanswered = new AtomicInteger();
@@ -73,6 +74,11 @@ final class SubmissionLoad {
         case TEMPORARY_FAILURE -> temporaryFailures.incrementAndGet();
         case NO_ANSWER -> {
           unanswered.incrementAndGet();
+          synchronized (this) {
+            if (unansweredSamples.size() < 5) {
+              unansweredSamples.add(r.text());
+            }
+          }
           pause(); // the service is (being) killed
         }
         case REFUSED -> {
@@ -106,6 +112,11 @@ final class SubmissionLoad {
 
   synchronized List<Ack> acks() {
     return List.copyOf(acks);
+  }
+
+  /** What the client saw for the first few submissions without an answer. */
+  synchronized List<String> unansweredSamples() {
+    return List.copyOf(unansweredSamples);
   }
 
   synchronized List<String> anomalies() {
