@@ -23,9 +23,10 @@ import org.rpzx.dist.config.Durations;
  * Checked afterwards: every submission answered 250 is in the store (API) and in an AXFR, the
  * stalled clients were closed by the server's timeouts, the server is alive and healthy.
  *
- * <p>Run the full figures with {@link #main} ({@code -Drpzx.load.full=true} semantics: 1M names, D
- * = 60 s) on the test class path; {@code LoadIT} runs the small CI figures. Every figure can be set
- * with a {@code rpzx.load.*} system property (see {@link Settings}).
+ * <p>{@code LoadIT} runs the small CI figures ({@link Settings#ci()}); {@code
+ * -Drpzx.load.full=true} makes it the full run (1M names, D = 60 s, {@link Settings#full()}), as
+ * does {@link #main} on the test class path. Every figure can be set with a {@code rpzx.load.*}
+ * system property (see {@link Settings#fromSystemProperties(Settings)}).
  */
 public final class LoadHarness {
 
@@ -67,6 +68,14 @@ public final class LoadHarness {
     /** Issue 8's figures. */
     public static Settings full() {
       return new Settings(1_000_000, 200, 20, 20_000, 50, 50, 5, 60, "20s", "-Xmx1g", "500ms", 1);
+    }
+
+    /**
+     * {@link #full()} if {@code -Drpzx.load.full=true}, else {@link #ci()}, with every other {@code
+     * rpzx.load.*} system property that is set applied.
+     */
+    public static Settings fromSystemProperties() {
+      return fromSystemProperties(Boolean.getBoolean("rpzx.load.full") ? full() : ci());
     }
 
     /** {@code base} with every {@code rpzx.load.*} system property that is set applied. */

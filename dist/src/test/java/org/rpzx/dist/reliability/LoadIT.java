@@ -10,7 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The load harness against the packaged jar with small figures ({@link LoadHarness.Settings#ci()}):
  * asserts what must hold under any load (nothing acknowledged lost, stalled clients closed, the
  * service healthy) and prints the SOA latency without asserting it: timing on a shared CI machine
- * is a benchmark, recorded for the full run in {@code docs/reliability.md}.
+ * is a benchmark, recorded for the full run in {@code docs/reliability.md}. {@code
+ * -Drpzx.load.full=true} makes this the full run (1M names, D = 60 s, {@link
+ * LoadHarness.Settings#full()}).
  */
 class LoadIT {
 
@@ -18,8 +20,7 @@ class LoadIT {
 
   @Test
   void concurrentLoadLosesNothingClosesSlowClientsAndStaysHealthy() throws Exception {
-    LoadHarness.Settings settings =
-        LoadHarness.Settings.fromSystemProperties(LoadHarness.Settings.ci());
+    LoadHarness.Settings settings = LoadHarness.Settings.fromSystemProperties();
     LoadReport report = LoadHarness.run(settings, work, System.out);
 
     assertThat(report.failures()).as(report.table()).isEmpty();
