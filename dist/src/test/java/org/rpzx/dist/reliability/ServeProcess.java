@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +43,21 @@ final class ServeProcess implements AutoCloseable {
    */
   static Ports writeConfig(Path config, Path dataDir, String community, String coalesceWindow)
       throws IOException {
+    return writeConfig(config, dataDir, community, coalesceWindow, 200, "10m");
+  }
+
+  /**
+   * As {@link #writeConfig(Path, Path, String, String)}, with room for {@code smtpConnections} SMTP
+   * connections (in all and from the one loopback source) and the given SMTP session deadline.
+   */
+  static Ports writeConfig(
+      Path config,
+      Path dataDir,
+      String community,
+      String coalesceWindow,
+      int smtpConnections,
+      String smtpSessionTimeout)
+      throws IOException {
     int smtp = freePort();
     int dns = freePort();
     int api = freePort();
@@ -58,8 +74,9 @@ final class ServeProcess implements AutoCloseable {
             "  listen: 127.0.0.1:" + smtp,
             "  community-addresses: [" + community + "]",
             "  messages-per-minute-per-source: 1000000",
-            "  max-connections: 200",
-            "  max-connections-per-source: 200",
+            "  max-connections: " + smtpConnections,
+            "  max-connections-per-source: " + smtpConnections,
+            "  session-timeout: " + smtpSessionTimeout,
             "dns:",
             "  listen: 127.0.0.1:" + dns,
             "api:",
@@ -85,12 +102,22 @@ final class ServeProcess implements AutoCloseable {
    */
   static ServeProcess start(Path config, Path log, ZoneClient dns, Duration timeout)
       throws IOException, InterruptedException {
+    return start(config, log, dns, timeout, List.of());
+  }
+
+  /** As {@link #start(Path, Path, ZoneClient, Duration)}, with JVM options (e.g. {@code -Xmx}). */
+  static ServeProcess start(
+      Path config, Path log, ZoneClient dns, Duration timeout, List<String> jvmOptions)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(javaBin());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar().toString(), "serve", "--config", config.toString()));
     IOException last = null;
     for (int attempt = 0; attempt < 5; attempt++) {
       long started = System.nanoTime();
       Process p =
-          new ProcessBuilder(
-                  javaBin(), "-jar", jar().toString(), "serve", "--config", config.toString())
+          new ProcessBuilder(command)
               .directory(config.getParent().toFile())
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

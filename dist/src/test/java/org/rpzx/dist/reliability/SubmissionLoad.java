@@ -2,6 +2,9 @@ package org.rpzx.dist.reliability;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,9 +24,11 @@ final class SubmissionLoad {
   private final List<Thread> threads = new ArrayList<>();
   private final List<Ack> acks = new ArrayList<>();
   private final List<String> anomalies = new ArrayList<>();
+  private final List<String> unansweredSamples = new ArrayList<>();
   private final AtomicInteger attempts = new AtomicInteger();
   private final AtomicInteger temporaryFailures = new AtomicInteger();
   private final AtomicInteger unanswered = new AtomicInteger();
+  private final Map<Integer, AtomicInteger> replyCodes = new ConcurrentHashMap<>();
   private volatile boolean stopped;
 
   /** {@code prefix} makes this load's names unique (e.g. the trial number). */
@@ -56,6 +61,7 @@ final class SubmissionLoad {
       seq++;
       attempts.incrementAndGet();
       Submitter.Reply r = smtp ? submitter.mail(names) : submitter.post(names);
+      replyCodes.computeIfAbsent(r.code(), c -> new AtomicInteger()).incrementAndGet();
       switch (r.kind()) {
         case ACKNOWLEDGED -> {
           synchronized (this) {
@@ -68,6 +74,11 @@ final class SubmissionLoad {
         case TEMPORARY_FAILURE -> temporaryFailures.incrementAndGet();
         case NO_ANSWER -> {
           unanswered.incrementAndGet();
+          synchronized (this) {
+            if (unansweredSamples.size() < 5) {
+              unansweredSamples.add(r.text());
+            }
+          }
           pause(); // the service is (being) killed
         }
         case REFUSED -> {
@@ -103,6 +114,11 @@ final class SubmissionLoad {
     return List.copyOf(acks);
   }
 
+  /** What the client saw for the first few submissions without an answer. */
+  synchronized List<String> unansweredSamples() {
+    return List.copyOf(unansweredSamples);
+  }
+
   synchronized List<String> anomalies() {
     return List.copyOf(anomalies);
   }
@@ -113,6 +129,13 @@ final class SubmissionLoad {
 
   int temporaryFailures() {
     return temporaryFailures.get();
+  }
+
+  /** How many times each final reply code came (250, 451, 421, ...; 0: no answer). */
+  Map<Integer, Integer> replyCodes() {
+    Map<Integer, Integer> out = new TreeMap<>();
+    replyCodes.forEach((code, n) -> out.put(code, n.get()));
+    return out;
   }
 
   /** Submissions that got no answer: in flight when the service died. */
