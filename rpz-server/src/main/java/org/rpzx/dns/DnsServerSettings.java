@@ -19,7 +19,10 @@ import org.rpzx.dns.ratelimit.RateLimitSettings;
  * @param maxUdpPayload largest UDP response, also the EDNS(0) payload size advertised
  * @param transferMessageBytes size of one AXFR/IXFR message over TCP
  * @param maxQueuedQueries pipelined queries queued per connection before reading pauses
- * @param ioThreads event-loop threads (0: Netty's default)
+ * @param ioThreads event-loop threads for TCP, that is for transfers (0: the number of processors)
+ * @param udpThreads event-loop threads for UDP, each with its own socket on the port where the OS
+ *     allows {@code SO_REUSEPORT} (0: the number of processors); kept apart from the TCP threads so
+ *     that transfers never delay UDP answers
  * @param rateLimit UDP response rate limiting
  */
 public record DnsServerSettings(
@@ -31,6 +34,7 @@ public record DnsServerSettings(
     int transferMessageBytes,
     int maxQueuedQueries,
     int ioThreads,
+    int udpThreads,
     RateLimitSettings rateLimit) {
 
   /** Loopback, IPv4 and IPv6: the default transfer ACL. */
@@ -68,6 +72,9 @@ public record DnsServerSettings(
     if (ioThreads < 0) {
       throw new IllegalArgumentException("ioThreads must not be negative");
     }
+    if (udpThreads < 0) {
+      throw new IllegalArgumentException("udpThreads must not be negative");
+    }
     Objects.requireNonNull(rateLimit, "rateLimit");
   }
 
@@ -87,6 +94,7 @@ public record DnsServerSettings(
         DEFAULT_TRANSFER_MESSAGE_BYTES,
         64,
         0,
+        0,
         RateLimitSettings.defaults());
   }
 
@@ -100,6 +108,7 @@ public record DnsServerSettings(
         transferMessageBytes,
         maxQueuedQueries,
         ioThreads,
+        udpThreads,
         rateLimit);
   }
 
@@ -113,6 +122,7 @@ public record DnsServerSettings(
         transferMessageBytes,
         maxQueuedQueries,
         ioThreads,
+        udpThreads,
         rateLimit);
   }
 
@@ -126,6 +136,7 @@ public record DnsServerSettings(
         transferMessageBytes,
         maxQueuedQueries,
         ioThreads,
+        udpThreads,
         rateLimit);
   }
 
@@ -139,6 +150,7 @@ public record DnsServerSettings(
         transferMessageBytes,
         maxQueuedQueries,
         ioThreads,
+        udpThreads,
         rateLimit);
   }
 
@@ -152,6 +164,7 @@ public record DnsServerSettings(
         transferMessageBytes,
         maxQueuedQueries,
         ioThreads,
+        udpThreads,
         rateLimit);
   }
 
@@ -165,6 +178,7 @@ public record DnsServerSettings(
         bytes,
         maxQueuedQueries,
         ioThreads,
+        udpThreads,
         rateLimit);
   }
 
@@ -178,6 +192,7 @@ public record DnsServerSettings(
         transferMessageBytes,
         max,
         ioThreads,
+        udpThreads,
         rateLimit);
   }
 
@@ -191,7 +206,32 @@ public record DnsServerSettings(
         transferMessageBytes,
         maxQueuedQueries,
         threads,
+        udpThreads,
         rateLimit);
+  }
+
+  public DnsServerSettings withUdpThreads(int threads) {
+    return new DnsServerSettings(
+        listen,
+        allowTransfer,
+        tcpIdleTimeout,
+        maxTcpConnections,
+        maxUdpPayload,
+        transferMessageBytes,
+        maxQueuedQueries,
+        ioThreads,
+        threads,
+        rateLimit);
+  }
+
+  /** {@link #ioThreads()}, or the number of processors for 0. */
+  public int effectiveIoThreads() {
+    return ioThreads > 0 ? ioThreads : Runtime.getRuntime().availableProcessors();
+  }
+
+  /** {@link #udpThreads()}, or the number of processors for 0. */
+  public int effectiveUdpThreads() {
+    return udpThreads > 0 ? udpThreads : Runtime.getRuntime().availableProcessors();
   }
 
   public DnsServerSettings withRateLimit(RateLimitSettings limit) {
@@ -204,6 +244,7 @@ public record DnsServerSettings(
         transferMessageBytes,
         maxQueuedQueries,
         ioThreads,
+        udpThreads,
         limit);
   }
 }
