@@ -25,6 +25,7 @@ import org.rpzx.dns.query.TransferLog;
 import org.rpzx.dns.ratelimit.ResponseRateLimiter;
 import org.rpzx.dns.transport.TcpConnectionLimiter;
 import org.rpzx.dns.transport.TcpQueryHandler;
+import org.rpzx.dns.transport.TransferGate;
 import org.rpzx.dns.transport.UdpQueryHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,6 +127,7 @@ public final class DnsServer implements AutoCloseable {
       DnsServerSettings settings) {
     long idleMillis = settings.tcpIdleTimeout().toMillis();
     int maxQueued = settings.maxQueuedQueries();
+    TransferGate gate = new TransferGate(settings.effectiveTransferEncoders());
     return new ServerBootstrap()
         .group(group)
         .channel(NioServerSocketChannel.class)
@@ -140,7 +142,7 @@ public final class DnsServer implements AutoCloseable {
                     .addLast("limit", limiter)
                     .addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
                     .addLast("frame", new LengthFieldBasedFrameDecoder(65535, 0, 2, 0, 2))
-                    .addLast("query", new TcpQueryHandler(processor, maxQueued));
+                    .addLast("query", new TcpQueryHandler(processor, maxQueued, gate));
               }
             });
   }

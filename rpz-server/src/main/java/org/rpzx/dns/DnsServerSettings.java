@@ -23,6 +23,9 @@ import org.rpzx.dns.ratelimit.RateLimitSettings;
  * @param udpThreads event-loop threads for UDP, each with its own socket on the port where the OS
  *     allows {@code SO_REUSEPORT} (0: the number of processors); kept apart from the TCP threads so
  *     that transfers never delay UDP answers
+ * @param transferEncoders transfers that encode at the same time, server-wide; the others wait
+ *     their turn (0: one less than the processors, at least one), so that transfers leave a
+ *     processor to the answering of queries
  * @param rateLimit UDP response rate limiting
  */
 public record DnsServerSettings(
@@ -35,6 +38,7 @@ public record DnsServerSettings(
     int maxQueuedQueries,
     int ioThreads,
     int udpThreads,
+    int transferEncoders,
     RateLimitSettings rateLimit) {
 
   /** Loopback, IPv4 and IPv6: the default transfer ACL. */
@@ -75,6 +79,9 @@ public record DnsServerSettings(
     if (udpThreads < 0) {
       throw new IllegalArgumentException("udpThreads must not be negative");
     }
+    if (transferEncoders < 0) {
+      throw new IllegalArgumentException("transferEncoders must not be negative");
+    }
     Objects.requireNonNull(rateLimit, "rateLimit");
   }
 
@@ -95,6 +102,7 @@ public record DnsServerSettings(
         64,
         0,
         0,
+        0,
         RateLimitSettings.defaults());
   }
 
@@ -109,6 +117,7 @@ public record DnsServerSettings(
         maxQueuedQueries,
         ioThreads,
         udpThreads,
+        transferEncoders,
         rateLimit);
   }
 
@@ -123,6 +132,7 @@ public record DnsServerSettings(
         maxQueuedQueries,
         ioThreads,
         udpThreads,
+        transferEncoders,
         rateLimit);
   }
 
@@ -137,6 +147,7 @@ public record DnsServerSettings(
         maxQueuedQueries,
         ioThreads,
         udpThreads,
+        transferEncoders,
         rateLimit);
   }
 
@@ -151,6 +162,7 @@ public record DnsServerSettings(
         maxQueuedQueries,
         ioThreads,
         udpThreads,
+        transferEncoders,
         rateLimit);
   }
 
@@ -165,6 +177,7 @@ public record DnsServerSettings(
         maxQueuedQueries,
         ioThreads,
         udpThreads,
+        transferEncoders,
         rateLimit);
   }
 
@@ -179,6 +192,7 @@ public record DnsServerSettings(
         maxQueuedQueries,
         ioThreads,
         udpThreads,
+        transferEncoders,
         rateLimit);
   }
 
@@ -193,6 +207,7 @@ public record DnsServerSettings(
         max,
         ioThreads,
         udpThreads,
+        transferEncoders,
         rateLimit);
   }
 
@@ -207,6 +222,7 @@ public record DnsServerSettings(
         maxQueuedQueries,
         threads,
         udpThreads,
+        transferEncoders,
         rateLimit);
   }
 
@@ -221,7 +237,30 @@ public record DnsServerSettings(
         maxQueuedQueries,
         ioThreads,
         threads,
+        transferEncoders,
         rateLimit);
+  }
+
+  public DnsServerSettings withTransferEncoders(int encoders) {
+    return new DnsServerSettings(
+        listen,
+        allowTransfer,
+        tcpIdleTimeout,
+        maxTcpConnections,
+        maxUdpPayload,
+        transferMessageBytes,
+        maxQueuedQueries,
+        ioThreads,
+        udpThreads,
+        encoders,
+        rateLimit);
+  }
+
+  /** {@link #transferEncoders()}, or one less than the processors (at least 1) for 0. */
+  public int effectiveTransferEncoders() {
+    return transferEncoders > 0
+        ? transferEncoders
+        : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
   }
 
   /** {@link #ioThreads()}, or the number of processors for 0. */
@@ -245,6 +284,7 @@ public record DnsServerSettings(
         maxQueuedQueries,
         ioThreads,
         udpThreads,
+        transferEncoders,
         limit);
   }
 }
