@@ -1,22 +1,22 @@
 package org.rpzx.dns;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.rpzx.core.zone.ZoneView;
 import org.rpzx.dns.access.TransferAuthorizer;
@@ -25,27 +25,36 @@ import org.rpzx.dns.query.TransferLog;
 import org.rpzx.dns.ratelimit.ResponseRateLimiter;
 import org.rpzx.dns.transport.TcpConnectionLimiter;
 import org.rpzx.dns.transport.TcpQueryHandler;
+import org.rpzx.dns.transport.TransferGate;
 import org.rpzx.dns.transport.UdpQueryHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running DNS primary: one UDP and one TCP listener on the configured address, answering from a
- * {@link ZoneView}. Start with {@link #start}, stop with {@link #close()}.
+ * The running DNS primary: UDP and TCP listeners on the configured address, answering from a {@link
+ * ZoneView}. Start with {@link #start}, stop with {@link #close()}.
  */
 public final class DnsServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(DnsServer.class);
   private static final int SAME_PORT_ATTEMPTS = 8;
-  private static final int UDP_RECEIVE_BYTES = 4096;
+  private static final WriteBufferWaterMark TRANSFER_BUFFER =
+      new WriteBufferWaterMark(32 * 1024, 64 * 1024);
 
-  private final EventLoopGroup group;
-  private final Channel udp;
+  private final EventLoopGroup tcpGroup;
+  private final EventLoopGroup udpGroup;
+  private final List<Channel> udp;
   private final Channel tcp;
   private final TcpConnectionLimiter limiter;
 
-  private DnsServer(EventLoopGroup group, Channel udp, Channel tcp, TcpConnectionLimiter limiter) {
-    this.group = group;
+  private DnsServer(
+      EventLoopGroup tcpGroup,
+      EventLoopGroup udpGroup,
+      List<Channel> udp,
+      Channel tcp,
+      TcpConnectionLimiter limiter) {
+    this.tcpGroup = tcpGroup;
+    this.udpGroup = udpGroup;
     this.udp = udp;
     this.tcp = tcp;
     this.limiter = limiter;
@@ -72,27 +81,41 @@ public final class DnsServer implements AutoCloseable {
     return new DnsServerBuilder(zone, settings);
   }
 
-  /** Binds the listeners; called by {@link DnsServerBuilder#start()}. */
+  /**
+   * Binds the listeners; called by {@link DnsServerBuilder#start()}. UDP and TCP get event loops of
+   * their own, so that encoding transfers never delays a UDP answer.
+   */
   static DnsServer start(DnsServerSettings settings, QueryProcessor processor) throws IOException {
-    EventLoopGroup group =
-        new MultiThreadIoEventLoopGroup(settings.ioThreads(), NioIoHandler.newFactory());
+    EventLoopGroup tcpGroup =
+        new MultiThreadIoEventLoopGroup(
+            settings.effectiveIoThreads(),
+            new DefaultThreadFactory("rpzx-dns-tcp"),
+            NioIoHandler.newFactory());
+    EventLoopGroup udpGroup =
+        new MultiThreadIoEventLoopGroup(
+            settings.effectiveUdpThreads(),
+            new DefaultThreadFactory("rpzx-dns-udp"),
+            NioIoHandler.newFactory());
     TcpConnectionLimiter limiter = new TcpConnectionLimiter(settings.maxTcpConnections());
     ResponseRateLimiter rateLimiter = ResponseRateLimiter.create(settings.rateLimit());
     try {
-      ServerBootstrap tcpBootstrap = tcpBootstrap(group, processor, limiter, settings);
-      Bootstrap udpBootstrap =
-          new Bootstrap()
-              .group(group)
-              .channel(NioDatagramChannel.class)
-              .option(
-                  ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(UDP_RECEIVE_BYTES))
-              .handler(new UdpQueryHandler(processor, rateLimiter));
-      Channel[] bound = bind(tcpBootstrap, udpBootstrap, settings.listen());
-      DnsServer server = new DnsServer(group, bound[0], bound[1], limiter);
-      LOG.info("DNS listening on udp {} and tcp {}", server.udpAddress(), server.tcpAddress());
+      ServerBootstrap tcpBootstrap = tcpBootstrap(tcpGroup, processor, limiter, settings);
+      UdpListeners udpListeners =
+          new UdpListeners(
+              udpGroup,
+              new UdpQueryHandler(processor, rateLimiter),
+              settings.effectiveUdpThreads());
+      Bound bound = bind(tcpBootstrap, udpListeners, settings.listen());
+      DnsServer server = new DnsServer(tcpGroup, udpGroup, bound.udp(), bound.tcp(), limiter);
+      LOG.info(
+          "DNS listening on udp {} ({} sockets) and tcp {}",
+          server.udpAddress(),
+          bound.udp().size(),
+          server.tcpAddress());
       return server;
     } catch (IOException | RuntimeException e) {
-      group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+      udpGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+      tcpGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
       throw e;
     }
   }
@@ -104,10 +127,13 @@ public final class DnsServer implements AutoCloseable {
       DnsServerSettings settings) {
     long idleMillis = settings.tcpIdleTimeout().toMillis();
     int maxQueued = settings.maxQueuedQueries();
+    TransferGate gate = new TransferGate(settings.effectiveTransferEncoders());
     return new ServerBootstrap()
         .group(group)
         .channel(NioServerSocketChannel.class)
         .option(ChannelOption.SO_BACKLOG, 128)
+        // a transfer holds at most this much encoded and unsent (plus one message)
+        .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, TRANSFER_BUFFER)
         .childHandler(
             new ChannelInitializer<SocketChannel>() {
               @Override
@@ -116,18 +142,20 @@ public final class DnsServer implements AutoCloseable {
                     .addLast("limit", limiter)
                     .addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
                     .addLast("frame", new LengthFieldBasedFrameDecoder(65535, 0, 2, 0, 2))
-                    .addLast("query", new TcpQueryHandler(processor, maxQueued));
+                    .addLast("query", new TcpQueryHandler(processor, maxQueued, gate));
               }
             });
   }
 
+  private record Bound(List<Channel> udp, Channel tcp) {}
+
   /** Binds TCP and UDP; for port 0 tries to get the same free port number for both. */
-  private static Channel[] bind(ServerBootstrap tcpB, Bootstrap udpB, InetSocketAddress listen)
+  private static Bound bind(ServerBootstrap tcpB, UdpListeners udpL, InetSocketAddress listen)
       throws IOException {
     if (listen.getPort() != 0) {
       Channel tcp = bindOrThrow(tcpB.bind(listen), "tcp", listen);
       try {
-        return new Channel[] {bindOrThrow(udpB.bind(listen), "udp", listen), tcp};
+        return new Bound(udpL.bind(listen), tcp);
       } catch (IOException e) {
         tcp.close().syncUninterruptibly();
         throw e;
@@ -136,23 +164,23 @@ public final class DnsServer implements AutoCloseable {
     for (int attempt = 0; attempt < SAME_PORT_ATTEMPTS; attempt++) {
       Channel tcp = bindOrThrow(tcpB.bind(listen), "tcp", listen);
       int port = ((InetSocketAddress) tcp.localAddress()).getPort();
-      ChannelFuture udp = udpB.bind(new InetSocketAddress(listen.getAddress(), port));
-      if (udp.awaitUninterruptibly().isSuccess()) {
-        return new Channel[] {udp.channel(), tcp};
+      try {
+        return new Bound(udpL.bind(new InetSocketAddress(listen.getAddress(), port)), tcp);
+      } catch (IOException e) {
+        tcp.close().syncUninterruptibly();
       }
-      tcp.close().syncUninterruptibly();
     }
     LOG.warn("no free port for both UDP and TCP on {}; using two numbers", listen.getAddress());
     Channel tcp = bindOrThrow(tcpB.bind(listen), "tcp", listen);
     try {
-      return new Channel[] {bindOrThrow(udpB.bind(listen), "udp", listen), tcp};
+      return new Bound(udpL.bind(listen), tcp);
     } catch (IOException e) {
       tcp.close().syncUninterruptibly();
       throw e;
     }
   }
 
-  private static Channel bindOrThrow(ChannelFuture future, String proto, InetSocketAddress at)
+  static Channel bindOrThrow(ChannelFuture future, String proto, InetSocketAddress at)
       throws IOException {
     if (!future.awaitUninterruptibly().isSuccess()) {
       throw new IOException("cannot bind DNS " + proto + " listener to " + at, future.cause());
@@ -161,7 +189,12 @@ public final class DnsServer implements AutoCloseable {
   }
 
   public InetSocketAddress udpAddress() {
-    return (InetSocketAddress) udp.localAddress();
+    return (InetSocketAddress) udp.get(0).localAddress();
+  }
+
+  /** UDP sockets bound to the port (one per UDP thread where {@code SO_REUSEPORT} works). */
+  public int udpSockets() {
+    return udp.size();
   }
 
   public InetSocketAddress tcpAddress() {
@@ -184,8 +217,11 @@ public final class DnsServer implements AutoCloseable {
   /** Stops listening, closes every connection and the I/O threads; waits for them. */
   @Override
   public void close() {
-    udp.close().syncUninterruptibly();
+    for (Channel u : udp) {
+      u.close().syncUninterruptibly();
+    }
     tcp.close().syncUninterruptibly();
-    group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+    udpGroup.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+    tcpGroup.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
   }
 }

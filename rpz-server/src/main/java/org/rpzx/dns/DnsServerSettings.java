@@ -19,7 +19,13 @@ import org.rpzx.dns.ratelimit.RateLimitSettings;
  * @param maxUdpPayload largest UDP response, also the EDNS(0) payload size advertised
  * @param transferMessageBytes size of one AXFR/IXFR message over TCP
  * @param maxQueuedQueries pipelined queries queued per connection before reading pauses
- * @param ioThreads event-loop threads (0: Netty's default)
+ * @param ioThreads event-loop threads for TCP, that is for transfers (0: the number of processors)
+ * @param udpThreads event-loop threads for UDP, each with its own socket on the port where the OS
+ *     allows {@code SO_REUSEPORT} (0: the number of processors); kept apart from the TCP threads so
+ *     that transfers never delay UDP answers
+ * @param transferEncoders transfers that encode at the same time, server-wide; the others wait
+ *     their turn (0: one less than the processors, at least one), so that transfers leave a
+ *     processor to the answering of queries
  * @param rateLimit UDP response rate limiting
  */
 public record DnsServerSettings(
@@ -31,6 +37,8 @@ public record DnsServerSettings(
     int transferMessageBytes,
     int maxQueuedQueries,
     int ioThreads,
+    int udpThreads,
+    int transferEncoders,
     RateLimitSettings rateLimit) {
 
   /** Loopback, IPv4 and IPv6: the default transfer ACL. */
@@ -68,6 +76,12 @@ public record DnsServerSettings(
     if (ioThreads < 0) {
       throw new IllegalArgumentException("ioThreads must not be negative");
     }
+    if (udpThreads < 0) {
+      throw new IllegalArgumentException("udpThreads must not be negative");
+    }
+    if (transferEncoders < 0) {
+      throw new IllegalArgumentException("transferEncoders must not be negative");
+    }
     Objects.requireNonNull(rateLimit, "rateLimit");
   }
 
@@ -87,6 +101,8 @@ public record DnsServerSettings(
         DEFAULT_TRANSFER_MESSAGE_BYTES,
         64,
         0,
+        0,
+        0,
         RateLimitSettings.defaults());
   }
 
@@ -100,6 +116,8 @@ public record DnsServerSettings(
         transferMessageBytes,
         maxQueuedQueries,
         ioThreads,
+        udpThreads,
+        transferEncoders,
         rateLimit);
   }
 
@@ -113,6 +131,8 @@ public record DnsServerSettings(
         transferMessageBytes,
         maxQueuedQueries,
         ioThreads,
+        udpThreads,
+        transferEncoders,
         rateLimit);
   }
 
@@ -126,6 +146,8 @@ public record DnsServerSettings(
         transferMessageBytes,
         maxQueuedQueries,
         ioThreads,
+        udpThreads,
+        transferEncoders,
         rateLimit);
   }
 
@@ -139,6 +161,8 @@ public record DnsServerSettings(
         transferMessageBytes,
         maxQueuedQueries,
         ioThreads,
+        udpThreads,
+        transferEncoders,
         rateLimit);
   }
 
@@ -152,6 +176,8 @@ public record DnsServerSettings(
         transferMessageBytes,
         maxQueuedQueries,
         ioThreads,
+        udpThreads,
+        transferEncoders,
         rateLimit);
   }
 
@@ -165,6 +191,8 @@ public record DnsServerSettings(
         bytes,
         maxQueuedQueries,
         ioThreads,
+        udpThreads,
+        transferEncoders,
         rateLimit);
   }
 
@@ -178,6 +206,8 @@ public record DnsServerSettings(
         transferMessageBytes,
         max,
         ioThreads,
+        udpThreads,
+        transferEncoders,
         rateLimit);
   }
 
@@ -191,7 +221,56 @@ public record DnsServerSettings(
         transferMessageBytes,
         maxQueuedQueries,
         threads,
+        udpThreads,
+        transferEncoders,
         rateLimit);
+  }
+
+  public DnsServerSettings withUdpThreads(int threads) {
+    return new DnsServerSettings(
+        listen,
+        allowTransfer,
+        tcpIdleTimeout,
+        maxTcpConnections,
+        maxUdpPayload,
+        transferMessageBytes,
+        maxQueuedQueries,
+        ioThreads,
+        threads,
+        transferEncoders,
+        rateLimit);
+  }
+
+  public DnsServerSettings withTransferEncoders(int encoders) {
+    return new DnsServerSettings(
+        listen,
+        allowTransfer,
+        tcpIdleTimeout,
+        maxTcpConnections,
+        maxUdpPayload,
+        transferMessageBytes,
+        maxQueuedQueries,
+        ioThreads,
+        udpThreads,
+        encoders,
+        rateLimit);
+  }
+
+  /** {@link #transferEncoders()}, or one less than the processors (at least 1) for 0. */
+  public int effectiveTransferEncoders() {
+    return transferEncoders > 0
+        ? transferEncoders
+        : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+  }
+
+  /** {@link #ioThreads()}, or the number of processors for 0. */
+  public int effectiveIoThreads() {
+    return ioThreads > 0 ? ioThreads : Runtime.getRuntime().availableProcessors();
+  }
+
+  /** {@link #udpThreads()}, or the number of processors for 0. */
+  public int effectiveUdpThreads() {
+    return udpThreads > 0 ? udpThreads : Runtime.getRuntime().availableProcessors();
   }
 
   public DnsServerSettings withRateLimit(RateLimitSettings limit) {
@@ -204,6 +283,8 @@ public record DnsServerSettings(
         transferMessageBytes,
         maxQueuedQueries,
         ioThreads,
+        udpThreads,
+        transferEncoders,
         limit);
   }
 }

@@ -5,7 +5,6 @@ import org.rpzx.core.zone.ZoneSettings;
 import org.rpzx.core.zone.ZoneSnapshot;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.NSRecord;
-import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
@@ -21,15 +20,11 @@ final class OrdinaryAnswerer {
   private OrdinaryAnswerer() {}
 
   /**
-   * Fills {@code response} (which already holds header and question).
-   *
-   * @return how the name matched, for the caller's bookkeeping
+   * Fills {@code response} (which already holds header and question) for a question whose name
+   * matched the zone as {@code match}.
    */
-  static NameMatch answer(
-      Message response, Record question, Name lowerQname, ZoneSnapshot snapshot) {
+  static void answer(Message response, Record question, NameMatch match, ZoneSnapshot snapshot) {
     ZoneSettings s = snapshot.settings();
-    Name origin = ZoneRecords.origin(s);
-    NameMatch match = QueryNames.classify(snapshot, lowerQname, origin);
     int qtype = question.getType();
     switch (match) {
       case APEX -> {
@@ -53,7 +48,6 @@ final class OrdinaryAnswerer {
       case EMPTY_NON_TERMINAL -> negative(response, s, snapshot.serial(), Rcode.NOERROR);
       case NX_DOMAIN -> negative(response, s, snapshot.serial(), Rcode.NXDOMAIN);
     }
-    return match;
   }
 
   private static void negative(Message response, ZoneSettings s, long serial, int rcode) {

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.rpzx.core.zone.NameMatch;
-import org.rpzx.core.zone.ZoneSettings;
 import org.rpzx.core.zone.ZoneSnapshot;
 import org.rpzx.core.zone.ZoneView;
 import org.rpzx.dns.access.TransferAuthorizer;
@@ -50,6 +49,7 @@ public final class QueryProcessor {
   private final Clock clock;
   private final int maxUdpPayload;
   private final TransferAnswerer transfers;
+  private final FastAnswerer fast;
 
   /** A processor without TSIG keys (every signed query is answered NOTAUTH/BADKEY). */
   public QueryProcessor(
@@ -96,6 +96,7 @@ public final class QueryProcessor {
     this.maxUdpPayload = maxUdpPayload;
     this.transfers =
         new TransferAnswerer(zone, authorizer, log, this, maxUdpPayload, transferMessageBytes);
+    this.fast = new FastAnswerer(zone, this, maxUdpPayload);
   }
 
   /**
@@ -107,6 +108,22 @@ public final class QueryProcessor {
    */
   public Reply process(byte[] wire, InetAddress client, boolean tcp) {
     long start = System.nanoTime();
+    byte[] quick = fast.answer(wire, wire.length, client, tcp, start);
+    if (quick != null) {
+      return new Reply.Message(quick);
+    }
+    return general(wire, client, tcp, start);
+  }
+
+  /**
+   * Processes one query with dnsjava only, without the precomputed answers of {@link FastAnswerer}:
+   * the reference the fast path is tested and benchmarked against.
+   */
+  public Reply processGeneral(byte[] wire, InetAddress client, boolean tcp) {
+    return general(wire, client, tcp, System.nanoTime());
+  }
+
+  private Reply general(byte[] wire, InetAddress client, boolean tcp, long start) {
     if (wire.length < Header.LENGTH) {
       return new Reply.Drop("shorter than a DNS header");
     }
@@ -167,8 +184,7 @@ public final class QueryProcessor {
     Record question = questions.get(0);
     int qclass = question.getDClass();
     ZoneSnapshot snapshot = zone.current();
-    ZoneSettings settings = snapshot.settings();
-    Name origin = ZoneRecords.origin(settings);
+    Name origin = fast.origin(snapshot);
     Name qname = question.getName().canonicalize();
     if ((qclass != DClass.IN && qclass != DClass.ANY) || !qname.subdomain(origin)) {
       return error(query, Rcode.REFUSED, tcp, tsig);
@@ -178,18 +194,40 @@ public final class QueryProcessor {
       return transfers.transfer(
           query, question, qname.equals(origin), snapshot, client, tcp, tsig, start);
     }
-    Message response = newResponse(query, true);
-    NameMatch match = OrdinaryAnswerer.answer(response, question, qname, snapshot);
-    Reply.Message reply = render(response, tsig, tcp ? TCP_LIMIT : udpLimit(opt));
+    NameMatch match = QueryNames.classify(snapshot, qname, origin);
+    Reply.Message reply =
+        ordinary(query, question, match, snapshot, tsig, tcp ? TCP_LIMIT : udpLimit(opt));
     if (match == NameMatch.APEX && qtype == Type.SOA) {
-      String consumer =
-          authorizer.recognise(new TransferRequest(client, Type.SOA, tcp, verifiedKey(tsig)));
-      long bytes = reply.wire().length + (tcp ? 2 : 0);
-      log.record(
-          new TransferEvent(
-              client, consumer, Kind.SOA_QUERY, snapshot.serial(), bytes, since(start), true));
+      soaChecked(client, tcp, verifiedKey(tsig), snapshot.serial(), reply.wire().length, start);
     }
     return reply;
+  }
+
+  /** The authoritative answer to {@code question}, which matched the zone as {@code match}. */
+  Reply.Message ordinary(
+      Message query,
+      Record question,
+      NameMatch match,
+      ZoneSnapshot snapshot,
+      TsigCheck tsig,
+      int limit) {
+    Message response = newResponse(query, true);
+    OrdinaryAnswerer.answer(response, question, match, snapshot);
+    return render(response, tsig, limit);
+  }
+
+  /** Records an answered SOA query at the apex (a consumer checking the serial). */
+  void soaChecked(
+      InetAddress client,
+      boolean tcp,
+      Optional<Name> key,
+      long serial,
+      int messageBytes,
+      long start) {
+    String consumer = authorizer.recognise(new TransferRequest(client, Type.SOA, tcp, key));
+    long bytes = messageBytes + (tcp ? 2 : 0);
+    log.record(
+        new TransferEvent(client, consumer, Kind.SOA_QUERY, serial, bytes, since(start), true));
   }
 
   static Optional<Name> verifiedKey(TsigCheck tsig) {

@@ -20,25 +20,51 @@ import org.slf4j.LoggerFactory;
  * One TCP connection (RFC 7766): queries (already de-framed) are answered strictly in order; a
  * multi-message transfer is written one message at a time while the channel is writable, so a slow
  * reader holds at most the write buffer's high-water mark in memory, and the next query's answer
- * waits until the transfer is complete. Too many queued queries pause reading.
+ * waits until the transfer is complete. Too many queued queries pause reading. A transfer encodes
+ * only while it holds a permit of the server's {@link TransferGate}, one burst at a time.
  */
 public final class TcpQueryHandler extends ChannelInboundHandlerAdapter {
 
   private static final Logger LOG = LoggerFactory.getLogger(TcpQueryHandler.class);
 
+  /** Messages one transfer writes before it lets the others in line have a turn. */
+  static final int MAX_BURST = 8;
+
   private final QueryProcessor processor;
   private final int maxQueued;
+  private final TransferGate gate;
   private final ArrayDeque<byte[]> queued = new ArrayDeque<>();
+  private final Runnable granted = this::permitHandedOver;
+  private ChannelHandlerContext ctx;
   private ResponseStream active;
+  private boolean activeTransfer;
+  private boolean permit;
+  private boolean waitingForPermit;
   private boolean draining;
   private boolean drainAgain;
 
   /**
+   * A handler whose transfers never wait for each other.
+   *
    * @param maxQueued queries waiting behind the one being answered before reading pauses
    */
   public TcpQueryHandler(QueryProcessor processor, int maxQueued) {
+    this(processor, maxQueued, TransferGate.unlimited());
+  }
+
+  /**
+   * @param maxQueued queries waiting behind the one being answered before reading pauses
+   * @param gate the server's bound on transfers encoding at once
+   */
+  public TcpQueryHandler(QueryProcessor processor, int maxQueued, TransferGate gate) {
     this.processor = processor;
     this.maxQueued = Math.max(1, maxQueued);
+    this.gate = gate;
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    this.ctx = ctx;
   }
 
   @Override
@@ -76,6 +102,10 @@ public final class TcpQueryHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
     queued.clear();
+    releasePermit();
+    if (waitingForPermit && gate.cancel(granted)) {
+      waitingForPermit = false; // else the permit is on its way and is given back on arrival
+    }
     if (active != null) {
       active.finished(false); // the connection ended mid-transfer
       active = null;
@@ -122,7 +152,18 @@ public final class TcpQueryHandler extends ChannelInboundHandlerAdapter {
         active = streamFor(query, ctx);
         continue;
       }
-      while (active.hasNext() && ctx.channel().isWritable()) {
+      if (activeTransfer && !permit) {
+        if (!ctx.channel().isWritable()) {
+          break; // resumed by channelWritabilityChanged
+        }
+        if (waitingForPermit || !gate.acquire(granted)) {
+          waitingForPermit = true;
+          break; // resumed by permitHandedOver
+        }
+        permit = true;
+      }
+      int burst = 0;
+      while (active.hasNext() && ctx.channel().isWritable() && burst < MAX_BURST) {
         ResponseStream stream = active;
         ChannelFuture written = ctx.write(stream.next(ctx.alloc()));
         written.addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
@@ -130,19 +171,48 @@ public final class TcpQueryHandler extends ChannelInboundHandlerAdapter {
           written.addListener(f -> stream.finished(f.isSuccess()));
         }
         wrote = true;
+        burst++;
       }
+      releasePermit();
       if (active.hasNext()) {
-        break; // resumed by channelWritabilityChanged
+        if (ctx.channel().isWritable()) {
+          ctx.executor().execute(() -> drain(ctx)); // a full burst: the others' turn first
+        }
+        break; // else resumed by channelWritabilityChanged
       }
       active = null;
+      activeTransfer = false;
     }
     return wrote;
+  }
+
+  /** Runs on any thread when the gate hands this connection a permit. */
+  private void permitHandedOver() {
+    ctx.executor()
+        .execute(
+            () -> {
+              waitingForPermit = false;
+              if (!ctx.channel().isActive() || !activeTransfer) {
+                gate.release();
+                return;
+              }
+              permit = true;
+              drain(ctx);
+            });
+  }
+
+  private void releasePermit() {
+    if (permit) {
+      permit = false;
+      gate.release();
+    }
   }
 
   private ResponseStream streamFor(byte[] query, ChannelHandlerContext ctx) {
     InetAddress client = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
     Reply reply = processor.process(query, client, true);
     if (reply instanceof Reply.Stream s) {
+      activeTransfer = true;
       return s.stream();
     }
     if (reply instanceof Reply.Message m) {

@@ -52,12 +52,19 @@ public final class UdpQueryHandler extends SimpleChannelInboundHandler<DatagramP
           return;
         }
       }
-      ctx.writeAndFlush(
+      // flushed once per read burst (channelReadComplete): fewer wake-ups of the selector
+      ctx.write(
           new DatagramPacket(ctx.alloc().buffer(wire.length).writeBytes(wire), packet.sender()));
     } else if (reply instanceof Reply.Stream) {
       // cannot happen: the processor refuses transfers over UDP
       LOG.error("stream reply over UDP dropped");
     }
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    ctx.flush();
+    ctx.fireChannelReadComplete();
   }
 
   @Override
