@@ -11,7 +11,6 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
@@ -24,6 +23,7 @@ import org.rpzx.dns.query.QueryProcessor;
 import org.rpzx.dns.query.TransferLog;
 import org.rpzx.dns.ratelimit.ResponseRateLimiter;
 import org.rpzx.dns.transport.TcpConnectionLimiter;
+import org.rpzx.dns.transport.TcpMessageFramer;
 import org.rpzx.dns.transport.TcpQueryHandler;
 import org.rpzx.dns.transport.TransferGate;
 import org.rpzx.dns.transport.UdpQueryHandler;
@@ -141,7 +141,7 @@ public final class DnsServer implements AutoCloseable {
                 ch.pipeline()
                     .addLast("limit", limiter)
                     .addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
-                    .addLast("frame", new LengthFieldBasedFrameDecoder(65535, 0, 2, 0, 2))
+                    .addLast("frame", new TcpMessageFramer(idleMillis))
                     .addLast("query", new TcpQueryHandler(processor, maxQueued, gate));
               }
             });

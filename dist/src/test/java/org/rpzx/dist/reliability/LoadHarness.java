@@ -38,12 +38,16 @@ public final class LoadHarness {
   /** The DNS/TCP idle timeout of {@code rpzx serve} (not configurable; RFC 7766 §6.2.3). */
   static final Duration DNS_TCP_IDLE = Duration.ofSeconds(30);
 
-  /** Slow-client kinds a server timeout must close; {@code DNS_DRIP} is measured, not required. */
+  /**
+   * Slow-client kinds a server timeout must close: SMTP by the session timeout, DNS/TCP by the idle
+   * timeout and, for a message dripped byte by byte, by the per-message deadline.
+   */
   static final List<SlowLoris.Kind> MUST_CLOSE =
       List.of(
           SlowLoris.Kind.SMTP_DRIP,
           SlowLoris.Kind.DNS_PREFIX_STALL,
-          SlowLoris.Kind.DNS_PARTIAL_STALL);
+          SlowLoris.Kind.DNS_PARTIAL_STALL,
+          SlowLoris.Kind.DNS_DRIP);
 
   /** The load and its duration; {@link #ci()} and {@link #full()} are the two recorded runs. */
   public record Settings(

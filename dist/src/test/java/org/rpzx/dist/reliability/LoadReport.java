@@ -156,13 +156,6 @@ record LoadReport(
                 k.open());
             if (k.open() > 0 && LoadHarness.MUST_CLOSE.contains(kind)) {
               fail(k.open() + " " + kind + " connections were not closed by the server");
-            } else if (k.open() > 0) {
-              findings.add(
-                  k.open()
-                      + " "
-                      + kind
-                      + " connections still open at the end: a client sending a byte now and"
-                      + " then is never idle, and nothing bounds how long one DNS message may take");
             }
           });
     }
