@@ -103,16 +103,13 @@ public final class LabelTrie {
     }
   }
 
-  /** Sorts canonical keys instead of strings: several times faster at a million names. */
+  /** Sorts packed canonical keys instead of strings: several times faster at a million names. */
   private static LabelTrie buildFromKeys(List<String> names) {
-    byte[][] keys = new byte[names.size()][];
-    WireName scratch = new WireName();
-    for (int i = 0; i < keys.length; i++) {
-      scratch.setFromString(names.get(i));
-      keys[i] = scratch.toCanonicalKey();
+    NameKeys keys = new NameKeys(names.size(), 0);
+    for (String name : names) {
+      keys.add(name);
     }
-    Arrays.sort(keys, Arrays::compareUnsigned);
-    return LabelTrieBuilder.build(new KeyNameSource(keys), null, 0);
+    return keys.toTrie();
   }
 
   private static LabelTrie build(List<String> sortedNames) {
