@@ -7,6 +7,8 @@ import org.rpzx.core.store.EntryStore;
 import org.rpzx.core.store.ZoneStore;
 import org.rpzx.core.zone.ChangeJournal;
 import org.rpzx.core.zone.ChangeSet;
+import org.rpzx.core.zone.LabelTrie;
+import org.rpzx.core.zone.NameKeys;
 import org.rpzx.core.zone.PublishedZone;
 import org.rpzx.core.zone.Serial;
 import org.rpzx.core.zone.TrieSnapshot;
@@ -36,24 +38,29 @@ public final class ZoneLoader {
           }
           return null;
         });
-    record Stored(long serial, List<String> names, List<ChangeSet> journal) {}
+    record Stored(long serial, NameKeys names, List<ChangeSet> journal) {}
     Stored stored =
         db.read(
             c ->
                 new Stored(
-                    ZoneStore.serial(c).orElseThrow(), EntryStore.inZone(c), ZoneStore.journal(c)));
+                    ZoneStore.serial(c).orElseThrow(),
+                    EntryStore.inZoneKeys(c),
+                    ZoneStore.journal(c)));
+    long read = System.nanoTime();
+    LabelTrie trie = stored.names().toTrie();
     PublishedZone zone =
         new PublishedZone(
-            TrieSnapshot.of(zoneSettings, stored.serial(), stored.names()),
+            new TrieSnapshot(zoneSettings, stored.serial(), trie),
             ChangeJournal.of(
                 stored.journal(), settings.journalMaxChangeSets(), settings.journalMaxBytes()));
     LOG.info(
-        "zone {} loaded: serial {}, {} names, {} journal change sets in {} ms",
+        "zone {} loaded: serial {}, {} names, {} journal change sets in {} ms ({} ms reading)",
         zoneSettings.origin(),
         stored.serial(),
-        stored.names().size(),
+        trie.nameCount(),
         stored.journal().size(),
-        (System.nanoTime() - started) / 1_000_000);
+        (System.nanoTime() - started) / 1_000_000,
+        (read - started) / 1_000_000);
     return zone;
   }
 }

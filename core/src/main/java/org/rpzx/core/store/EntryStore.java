@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.rpzx.core.zone.NameKeys;
 
 /**
  * SQL for entries and their sources. An entry's {@code expires_at} is the latest submission by any
@@ -95,6 +96,78 @@ public final class EntryStore {
       }
     }
     return out;
+  }
+
+  /** Names per statement when {@link #inZoneKeys} reads the zone: bounds the text held at once. */
+  private static final int IN_ZONE_CHUNK = 1 << 20;
+
+  /**
+   * Every name the published zone holds, as canonical keys ready for the start-up build. Read as
+   * newline-joined text in chunks of the {@code entries_pending} index (one JDBC call per chunk
+   * instead of one per name, and no {@code String} per name); call it inside one read transaction.
+   *
+   * @throws IllegalArgumentException if a stored name is not a valid zone name
+   */
+  public static NameKeys inZoneKeys(Connection c) throws SQLException {
+    NameKeys keys;
+    int names;
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT COUNT(*) FROM entries WHERE in_zone = 1");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      names = rs.getInt(1);
+      keys = new NameKeys(names, names * 32L); // grows if names are longer on average
+    }
+    try (PreparedStatement bound =
+            c.prepareStatement(
+                "SELECT expires_at, name FROM entries WHERE in_zone = 1"
+                    + " AND (expires_at, name) > (?, ?) ORDER BY expires_at, name LIMIT 1 OFFSET ?");
+        PreparedStatement chunk =
+            c.prepareStatement(
+                "SELECT group_concat(name, char(10)) FROM entries WHERE in_zone = 1"
+                    + " AND (expires_at, name) > (?, ?) AND (expires_at, name) <= (?, ?)");
+        PreparedStatement rest =
+            c.prepareStatement(
+                "SELECT group_concat(name, char(10)) FROM entries WHERE in_zone = 1"
+                    + " AND (expires_at, name) > (?, ?)")) {
+      long afterExpiry = Long.MIN_VALUE;
+      String afterName = "";
+      // the count comes from the same read transaction: only chunks before the last need a bound
+      for (int left = names; left > IN_ZONE_CHUNK; left -= IN_ZONE_CHUNK) {
+        bound.setLong(1, afterExpiry);
+        bound.setString(2, afterName);
+        bound.setInt(3, IN_ZONE_CHUNK - 1);
+        long toExpiry;
+        String toName;
+        try (ResultSet rs = bound.executeQuery()) {
+          if (!rs.next()) {
+            break;
+          }
+          toExpiry = rs.getLong(1);
+          toName = rs.getString(2);
+        }
+        chunk.setLong(1, afterExpiry);
+        chunk.setString(2, afterName);
+        chunk.setLong(3, toExpiry);
+        chunk.setString(4, toName);
+        addLines(chunk, keys);
+        afterExpiry = toExpiry;
+        afterName = toName;
+      }
+      rest.setLong(1, afterExpiry);
+      rest.setString(2, afterName);
+      addLines(rest, keys);
+    }
+    return keys;
+  }
+
+  private static void addLines(PreparedStatement ps, NameKeys keys) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      byte[] text = rs.next() ? rs.getBytes(1) : null;
+      if (text != null) {
+        keys.addLines(text, 0, text.length);
+      }
+    }
   }
 
   /**

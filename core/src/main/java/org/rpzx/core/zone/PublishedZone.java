@@ -13,6 +13,11 @@ import org.slf4j.LoggerFactory;
  * belong together. One writer {@link #publish}es change sets: it builds the next snapshot and
  * journal off to the side and swaps them in at once; readers still holding the old snapshot keep a
  * consistent zone.
+ *
+ * <p>A publish costs in proportion to the change (the snapshot's overlay is rebuilt, its base
+ * shared). When the overlay has grown past its bound, a background thread folds it into a new base
+ * and swaps in an equivalent snapshot at the same serial, rebased onto the new base if more change
+ * sets were published meanwhile; listeners are not told, as the zone did not change.
  */
 public final class PublishedZone implements ZoneView {
 
@@ -23,6 +28,9 @@ public final class PublishedZone implements ZoneView {
 
   private final AtomicReference<State> state;
   private final List<ZoneListener> listeners = new CopyOnWriteArrayList<>();
+
+  /** The running compaction, if any (guarded by this). */
+  private Thread compaction;
 
   /**
    * A zone restored from a snapshot and the journal leading up to it (at start-up, from the store),
@@ -60,6 +68,11 @@ public final class PublishedZone implements ZoneView {
     TrieSnapshot next = old.snapshot().applyEffective(effective);
     ChangeJournal journal = old.journal().append(effective);
     state.set(new State(next, journal));
+    if (next.wantsCompaction() && compaction == null) {
+      compaction = new Thread(() -> compact(next), "rpzx-zone-compaction");
+      compaction.setDaemon(true);
+      compaction.start();
+    }
     for (ZoneListener listener : listeners) {
       try {
         listener.published(next, effective);
@@ -68,6 +81,46 @@ public final class PublishedZone implements ZoneView {
       }
     }
     return effective;
+  }
+
+  /**
+   * Folds the overlay of {@code source} into a new base off the writer's path, then swaps it in.
+   */
+  private void compact(TrieSnapshot source) {
+    try {
+      long started = System.nanoTime();
+      TrieSnapshot compacted = source.compacted();
+      synchronized (this) {
+        State s = state.get();
+        TrieSnapshot rebased = s.snapshot().rebasedOn(source, compacted);
+        if (rebased != null) {
+          state.set(new State(rebased, s.journal()));
+        }
+        log.debug(
+            "zone compacted at serial {} in {} ms; serial {} now has an overlay of {}",
+            source.serial(),
+            (System.nanoTime() - started) / 1_000_000,
+            s.snapshot().serial(),
+            rebased == null ? -1 : rebased.overlaySize());
+      }
+    } catch (RuntimeException e) {
+      log.warn("zone compaction failed; the overlay stays", e);
+    } finally {
+      synchronized (this) {
+        compaction = null;
+      }
+    }
+  }
+
+  /** Waits for a running compaction to finish (for tests). */
+  void awaitCompaction() throws InterruptedException {
+    Thread t;
+    synchronized (this) {
+      t = compaction;
+    }
+    if (t != null) {
+      t.join();
+    }
   }
 
   @Override

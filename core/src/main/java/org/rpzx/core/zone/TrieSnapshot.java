@@ -9,6 +9,11 @@ import java.util.Objects;
  * A {@link ZoneSnapshot} backed by a {@link LabelTrie}: serial, settings and the set of active
  * names. Immutable; {@link #apply} makes the next snapshot and leaves this one as it is, so serving
  * threads can keep reading it.
+ *
+ * <p>The names are an immutable base trie plus a small sorted overlay of names added to and removed
+ * from it ({@link ZoneOverlay}): {@link #apply} only rebuilds the overlay, in proportion to its
+ * size and the change, never the base. {@link #compacted()} folds the overlay into a new base in
+ * O(N); {@link PublishedZone} does that in the background once {@link #wantsCompaction()}.
  */
 public final class TrieSnapshot implements ZoneSnapshot {
 
@@ -19,22 +24,35 @@ public final class TrieSnapshot implements ZoneSnapshot {
 
   private final ZoneSettings settings;
   private final long serial;
+
+  /** Overlay size that asks for compaction: 1/32 of the zone, between these bounds. */
+  private static final int MIN_COMPACTION = 4096;
+
+  private static final int MAX_COMPACTION = 65_536;
+
   private final LabelTrie trie;
+  private final ZoneOverlay overlay;
 
   /**
    * @throws IllegalArgumentException if the serial is not a 32-bit value, or the longest name's
    *     wildcard owner under the origin would exceed 255 octets
    */
   public TrieSnapshot(ZoneSettings settings, long serial, LabelTrie trie) {
+    this(settings, serial, trie, ZoneOverlay.EMPTY);
+  }
+
+  private TrieSnapshot(ZoneSettings settings, long serial, LabelTrie trie, ZoneOverlay overlay) {
     this.settings = Objects.requireNonNull(settings);
     this.trie = Objects.requireNonNull(trie);
+    this.overlay = overlay;
     if (!Serial.isValid(serial)) {
       throw new IllegalArgumentException("not a 32-bit serial: " + serial);
     }
     this.serial = serial;
-    if (trie.nameCount() > 0 && !fits(trie.maxWireLength())) {
+    int maxWire = Math.max(trie.maxWireLength(), overlay.maxWireLength());
+    if (maxWire > 0 && !fits(maxWire)) {
       throw new IllegalArgumentException(
-          "a name is too long for origin " + settings.origin() + " (" + trie.maxWireLength() + ")");
+          "a name is too long for origin " + settings.origin() + " (" + maxWire + ")");
     }
   }
 
@@ -52,9 +70,64 @@ public final class TrieSnapshot implements ZoneSnapshot {
     return new TrieSnapshot(settings, serial, LabelTrie.of(names));
   }
 
-  /** The name set. */
+  /**
+   * The name set as one trie: the base itself when there is no overlay, else a merge of the two in
+   * O(N) (not cached; for tools and tests).
+   */
   public LabelTrie trie() {
-    return trie;
+    return overlay.isEmpty() ? trie : trie.merge(overlay.added, overlay.removed);
+  }
+
+  /** Names added to or removed from the base since it was built. */
+  public int overlaySize() {
+    return overlay.size();
+  }
+
+  /** Whether the overlay has grown enough that {@link #compacted()} should fold it in. */
+  public boolean wantsCompaction() {
+    int bound = Math.max(MIN_COMPACTION, Math.min(MAX_COMPACTION, trie.nameCount() / 32));
+    return overlay.size() > bound;
+  }
+
+  /** The same zone with its overlay folded into a new base: O(N); this one is not touched. */
+  public TrieSnapshot compacted() {
+    return overlay.isEmpty() ? this : new TrieSnapshot(settings, serial, trie());
+  }
+
+  /**
+   * This zone on the base of {@code compacted}, which {@link #compacted()} made from {@code
+   * source}, an earlier snapshot on the same base as this one: the overlay becomes the difference
+   * between this zone and the new base, found among the names either overlay lists (every other
+   * name is in both or neither). Null if {@code source} is not on this one's base.
+   */
+  TrieSnapshot rebasedOn(TrieSnapshot source, TrieSnapshot compacted) {
+    if (source.trie != trie || !compacted.overlay.isEmpty()) {
+      return null;
+    }
+    LabelTrie newBase = compacted.trie;
+    List<String> candidates = new ArrayList<>(source.overlay.size() + overlay.size());
+    candidates.addAll(source.overlay.added);
+    candidates.addAll(source.overlay.removed);
+    candidates.addAll(overlay.added);
+    candidates.addAll(overlay.removed);
+    candidates.sort(CanonicalNameOrder.INSTANCE);
+    List<String> added = new ArrayList<>();
+    List<String> removed = new ArrayList<>();
+    String last = null;
+    for (String name : candidates) {
+      if (name.equals(last)) {
+        continue;
+      }
+      last = name;
+      boolean here = contains(name);
+      boolean there = newBase.contains(name);
+      if (here && !there) {
+        added.add(name);
+      } else if (!here && there) {
+        removed.add(name);
+      }
+    }
+    return new TrieSnapshot(settings, serial, newBase, ZoneOverlay.of(newBase, added, removed));
   }
 
   /**
@@ -81,7 +154,7 @@ public final class TrieSnapshot implements ZoneSnapshot {
         continue;
       }
       last = name;
-      if (!trie.contains(name)) {
+      if (!contains(name)) {
         checkValid(scratch, name);
         effAdded.add(name);
       }
@@ -89,7 +162,7 @@ public final class TrieSnapshot implements ZoneSnapshot {
     List<String> effRemoved = new ArrayList<>();
     last = null;
     for (String name : removed) {
-      if (!name.equals(last) && trie.contains(name)) {
+      if (!name.equals(last) && contains(name)) {
         effRemoved.add(name);
       }
       last = name;
@@ -99,10 +172,10 @@ public final class TrieSnapshot implements ZoneSnapshot {
   }
 
   /**
-   * The snapshot at {@code changes.toSerial()}: this one's names minus removed, plus added, in O(N
-   * + k log k). The change set is authoritative but applied as its {@link #effectiveChanges}, so
-   * adding a present name or removing an absent one is harmless (replays are safe). Nothing changes
-   * if it throws.
+   * The snapshot at {@code changes.toSerial()}: this one's names minus removed, plus added, in O(k
+   * log k + overlay) (the base is shared, the overlay rebuilt). The change set is authoritative but
+   * applied as its {@link #effectiveChanges}, so adding a present name or removing an absent one is
+   * harmless (replays are safe). Nothing changes if it throws.
    *
    * @throws IllegalArgumentException as {@link #effectiveChanges}
    */
@@ -112,8 +185,18 @@ public final class TrieSnapshot implements ZoneSnapshot {
 
   /** {@link #apply} for a change set that {@link #effectiveChanges} returned. */
   TrieSnapshot applyEffective(ChangeSet effective) {
+    // an added name is either a removed base name coming back or new to the base; likewise a
+    // removed one either leaves the added names or the base
+    List<String> added =
+        SortedNames.union(
+            SortedNames.minus(overlay.added, effective.removed()),
+            SortedNames.minus(effective.added(), overlay.removed));
+    List<String> removed =
+        SortedNames.union(
+            SortedNames.minus(overlay.removed, effective.added()),
+            SortedNames.minus(effective.removed(), overlay.added));
     return new TrieSnapshot(
-        settings, effective.toSerial(), trie.merge(effective.added(), effective.removed()));
+        settings, effective.toSerial(), trie, ZoneOverlay.of(trie, added, removed));
   }
 
   @Override
@@ -128,27 +211,27 @@ public final class TrieSnapshot implements ZoneSnapshot {
 
   @Override
   public int nameCount() {
-    return trie.nameCount();
+    return overlay.nameCount(trie);
   }
 
   @Override
   public boolean contains(String name) {
-    return trie.contains(name);
+    return overlay.isEmpty() ? trie.contains(name) : overlay.contains(trie, name);
   }
 
   @Override
   public NameMatch match(String relativeName) {
-    return trie.match(relativeName);
+    return overlay.isEmpty() ? trie.match(relativeName) : overlay.match(trie, relativeName);
   }
 
   @Override
   public NameCursor cursor() {
-    return trie.cursor();
+    return overlay.isEmpty() ? trie.cursor() : overlay.cursor(trie);
   }
 
   @Override
   public long retainedBytes() {
-    return 32 + trie.retainedBytes();
+    return 40 + trie.retainedBytes() + (overlay.isEmpty() ? 0 : overlay.retainedBytes());
   }
 
   @Override
@@ -159,6 +242,8 @@ public final class TrieSnapshot implements ZoneSnapshot {
         + serial
         + ", names="
         + nameCount()
+        + ", overlay="
+        + overlay.size()
         + "]";
   }
 

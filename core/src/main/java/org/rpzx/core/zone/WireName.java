@@ -76,29 +76,78 @@ final class WireName {
   }
 
   /**
-   * The name as a sort key whose unsigned lexicographic order is canonical order: labels from the
-   * rightmost, each followed by a zero octet (which sorts below every label octet, so a label sorts
-   * before any longer label it is a prefix of). As long as the wire form.
+   * {@link #setFromString} for a name given as ASCII octets {@code src[from, to)}, with the same
+   * checks and messages; upper case is rejected likewise.
+   *
+   * @throws IllegalArgumentException naming the offending name
    */
-  byte[] toCanonicalKey() {
-    byte[] key = new byte[length];
-    int out = 0;
+  void setFromAscii(byte[] src, int from, int to) {
+    int n = to - from;
+    if (n <= 0) {
+      throw new IllegalArgumentException("empty name");
+    }
+    if (n + 1 > MAX_WIRE) {
+      throw new IllegalArgumentException(
+          "name too long (" + n + " characters): " + ascii(src, from, to));
+    }
+    int base = END - (n + 1) - from; // wire offset of source index i is base + i + 1
+    int labels = 0;
+    int labelEnd = to;
+    for (int i = to - 1; i >= from - 1; i--) {
+      int c = i >= from ? src[i] & 0xFF : '.';
+      if (c == '.') {
+        int len = labelEnd - i - 1;
+        if (len == 0 || len > 63 || (len == 1 && src[i + 1] == '*')) {
+          throw new IllegalArgumentException(
+              (len == 0
+                      ? "empty label in name: "
+                      : len > 63
+                          ? "label longer than 63 octets in name: "
+                          : "wildcard label in active name: ")
+                  + ascii(src, from, to));
+        }
+        bytes[base + i + 1] = (byte) len;
+        fromRight[labels++] = base + i + 1;
+        labelEnd = i;
+      } else if (c < 0x21 || c > 0x7e || (c >= 'A' && c <= 'Z')) {
+        throw new IllegalArgumentException(
+            "invalid character 0x" + Integer.toHexString(c) + " in name: " + ascii(src, from, to));
+      } else {
+        bytes[base + i + 1] = (byte) c;
+      }
+    }
+    length = n + 1;
+    labelCount = labels;
+  }
+
+  private static String ascii(byte[] src, int from, int to) {
+    return new String(src, from, to - from, StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * Writes the name's canonical sort key into {@code dst} at {@code at}; returns the offset after
+   * it. The key's unsigned lexicographic order is canonical order: labels from the rightmost, each
+   * followed by a zero octet (which sorts below every label octet, so a label sorts before any
+   * longer label it is a prefix of). As long as the wire form.
+   */
+  int writeCanonicalKey(byte[] dst, int at) {
+    int out = at;
     for (int k = 0; k < labelCount; k++) {
       int off = fromRight[k];
       int len = bytes[off];
-      System.arraycopy(bytes, off + 1, key, out, len);
+      System.arraycopy(bytes, off + 1, dst, out, len);
       out += len;
-      key[out++] = 0;
+      dst[out++] = 0;
     }
-    return key;
+    return out;
   }
 
-  /** Loads a name from a key made by {@link #toCanonicalKey()}. */
-  void setFromCanonicalKey(byte[] key) {
+  /** Loads a name from a canonical key held in {@code key[from, to)}. */
+  void setFromCanonicalKey(byte[] key, int from, int to) {
     int pos = END;
     int labels = 0;
-    int start = 0;
-    for (int i = 0; i < key.length; i++) {
+    int start = from;
+    for (int i = from; i < to; i++) {
       if (key[i] == 0) {
         int len = i - start;
         pos -= len + 1;

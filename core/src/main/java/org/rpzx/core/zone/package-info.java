@@ -8,7 +8,11 @@
  *       classification and an allocation-free canonical walk ({@link
  *       org.rpzx.core.zone.NameCursor}).
  *   <li>{@link org.rpzx.core.zone.TrieSnapshot}: a {@link org.rpzx.core.zone.ZoneSnapshot} (serial,
- *       settings, trie); {@code apply(ChangeSet)} merges in O(N + k log k).
+ *       settings, an immutable base trie and a small sorted overlay of added and removed names);
+ *       {@code apply(ChangeSet)} rebuilds only the overlay, {@code compacted()} folds it into a new
+ *       base in O(N) (in the background, from {@link org.rpzx.core.zone.PublishedZone}).
+ *   <li>{@link org.rpzx.core.zone.NameKeys}: the start-up build from the store: names as packed
+ *       canonical keys, sorted by a primitive radix sort, never a {@code String} per name.
  *   <li>{@link org.rpzx.core.zone.ChangeJournal}: bounded, immutable IXFR journal with condensing.
  *   <li>{@link org.rpzx.core.zone.PublishedZone}: the {@link org.rpzx.core.zone.ZoneView} that
  *       swaps (snapshot, journal) atomically on each publish and tells {@link
