@@ -159,7 +159,9 @@ public final class SubmissionService implements SubmissionPort {
           warning = Optional.of(warned.notice());
         }
       }
+      long started = System.nanoTime();
       Validated validated = validate(request.files());
+      long validatedAt = System.nanoTime();
       long now = clock.millis();
       long expiresAt = now + entryLifetime.toMillis();
       SubmissionReport report =
@@ -206,16 +208,22 @@ public final class SubmissionService implements SubmissionPort {
                     holdReason,
                     List.of());
               });
+      long storedAt = System.nanoTime();
       if (!report.duplicate() && !report.held() && report.accepted() > 0) {
         awaitPublication(report.id());
       }
+      long publishedAt = System.nanoTime();
       LOG.info(
-          "submission {} via {}: {} accepted, {} rejected{}",
+          "submission {} via {}: {} accepted, {} rejected{} (validated in {} ms, stored in {} ms,"
+              + " published in {} ms)",
           report.id(),
           request.channel(),
           report.accepted(),
           report.rejected(),
-          report.held() ? ", held for operator review: " + report.holdReason() : "");
+          report.held() ? ", held for operator review: " + report.holdReason() : "",
+          millis(validatedAt - started),
+          millis(storedAt - validatedAt),
+          millis(publishedAt - storedAt));
       if (warning.isPresent()) {
         // SPEC §7: neither the sender nor the institution at the default level
         LOG.info(
@@ -319,6 +327,10 @@ public final class SubmissionService implements SubmissionPort {
       }
     }
     return new Validated(accepted, positions, rejected, skipped);
+  }
+
+  private static long millis(long nanos) {
+    return TimeUnit.NANOSECONDS.toMillis(nanos);
   }
 
   private static String clip(String line) {
