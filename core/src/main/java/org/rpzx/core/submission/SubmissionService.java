@@ -40,6 +40,9 @@ public final class SubmissionService implements SubmissionPort {
 
   private static final Logger LOG = LoggerFactory.getLogger(SubmissionService.class);
 
+  /** Below this many names encoding takes well under a millisecond: not worth another thread. */
+  private static final int ENCODE_ASYNC_FROM = 10_000;
+
   private final Database db;
   private final SenderAuthorizer authorizer;
   private final Supplier<EntryValidator> validator;
@@ -158,7 +161,10 @@ public final class SubmissionService implements SubmissionPort {
       // encoded for the submission row (on another core, while this thread sorts and then writes
       // the entries), and in key order for the entry tables.
       CompletableFuture<byte[]> encoded =
-          CompletableFuture.supplyAsync(() -> SubmissionStore.encodeNames(validated.accepted()));
+          validated.accepted().size() < ENCODE_ASYNC_FROM
+              ? CompletableFuture.completedFuture(SubmissionStore.encodeNames(validated.accepted()))
+              : CompletableFuture.supplyAsync(
+                  () -> SubmissionStore.encodeNames(validated.accepted()));
       String[] sorted = EntryStore.sortedForStore(validated.accepted());
       long now = clock.millis();
       long expiresAt = now + entryLifetime.toMillis();
