@@ -115,6 +115,25 @@ public final class SubmissionStore {
 
   public static long insert(Connection c, NewSubmission s, List<RejectedLine> rejections)
       throws SQLException {
+    return insert(c, s, rejections, encodeNames(s.acceptedNames()));
+  }
+
+  /**
+   * The stored form of a submission's accepted names (in line order), for {@link
+   * #insert(Connection, NewSubmission, List, byte[])}: a million names take a second or more to
+   * encode, which a caller can do outside the write transaction or on another core.
+   */
+  public static byte[] encodeNames(List<String> acceptedNames) {
+    return NameListCodec.encode(acceptedNames);
+  }
+
+  /**
+   * Inserts {@code s} with its rejected lines; {@code encodedNames} must be {@link #encodeNames} of
+   * {@code s.acceptedNames()}.
+   */
+  public static long insert(
+      Connection c, NewSubmission s, List<RejectedLine> rejections, byte[] encodedNames)
+      throws SQLException {
     long id;
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -134,7 +153,7 @@ public final class SubmissionStore {
       ps.setInt(8, s.acceptedNames().size());
       ps.setInt(9, s.rejected());
       ps.setInt(10, s.skipped());
-      ps.setBytes(11, NameListCodec.encode(s.acceptedNames()));
+      ps.setBytes(11, encodedNames);
       ps.setString(12, s.status().code());
       ps.setString(13, s.holdReason());
       ps.executeUpdate();
