@@ -14,6 +14,7 @@ import org.rpzx.core.store.EntryStore;
 import org.rpzx.core.store.ZoneStore;
 import org.rpzx.core.zone.CanonicalNameOrder;
 import org.rpzx.core.zone.ChangeSet;
+import org.rpzx.core.zone.NameKeys;
 import org.rpzx.core.zone.PublishedZone;
 import org.rpzx.core.zone.Serial;
 import org.slf4j.Logger;
@@ -117,13 +118,11 @@ public final class ZoneMaintainer implements AutoCloseable {
     ChangeSet change =
         db.inTransaction(
             c -> {
-              List<String> added = new ArrayList<>(EntryStore.pendingAdditions(c, now));
-              List<String> removed = new ArrayList<>(EntryStore.pendingRemovals(c, now));
+              List<String> added = sorted(EntryStore.pendingAdditions(c, now));
+              List<String> removed = sorted(EntryStore.pendingRemovals(c, now));
               if (added.isEmpty() && removed.isEmpty()) {
                 return null;
               }
-              added.sort(CanonicalNameOrder.INSTANCE);
-              removed.sort(CanonicalNameOrder.INSTANCE);
               long from = ZoneStore.serial(c).orElseThrow();
               long to = Serial.next(from, Math.floorDiv(now, 1000));
               // Persist exactly what the snapshot will apply (the single writer holds it still).
@@ -148,6 +147,16 @@ public final class ZoneMaintainer implements AutoCloseable {
         change.added().size(),
         change.removed().size());
     return Optional.of(change);
+  }
+
+  /** Canonical order; the key radix sort pays off only for large change sets. */
+  private static List<String> sorted(List<String> names) {
+    if (names.size() < 10_000) {
+      List<String> out = new ArrayList<>(names);
+      out.sort(CanonicalNameOrder.INSTANCE);
+      return out;
+    }
+    return NameKeys.sortedCanonically(names);
   }
 
   @Override

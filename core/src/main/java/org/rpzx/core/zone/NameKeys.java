@@ -1,6 +1,7 @@
 package org.rpzx.core.zone;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Collects names in any order as canonical sort keys packed into one array, then builds a {@link
@@ -65,6 +66,23 @@ public final class NameKeys {
   public LabelTrie toTrie() {
     int[] order = CanonicalKeySort.sort(data, ends, count);
     return LabelTrieBuilder.build(new PackedKeySource(data, ends, order), null, 0);
+  }
+
+  /**
+   * {@code names} in canonical order ({@link CanonicalNameOrder}), by the radix sort of their keys:
+   * for large change sets, where a comparator sort of a million strings costs about a second.
+   *
+   * @throws IllegalArgumentException if a name is invalid (see {@link LabelTrie#of})
+   */
+  public static List<String> sortedCanonically(List<String> names) {
+    NameKeys keys = new NameKeys(names.size(), 0);
+    names.forEach(keys::add);
+    int[] order = CanonicalKeySort.sort(keys.data, keys.ends, keys.count);
+    String[] out = new String[order.length];
+    for (int i = 0; i < order.length; i++) {
+      out[i] = names.get(order[i]);
+    }
+    return Arrays.asList(out);
   }
 
   /** The packed keys (for tests). */

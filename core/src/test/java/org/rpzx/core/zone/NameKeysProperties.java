@@ -30,6 +30,13 @@ class NameKeysProperties {
     assertThat(sorted).containsExactlyElementsOf(expected);
   }
 
+  @Property(tries = 300)
+  void sortedCanonicallyIsTheComparatorOrder(@ForAll("manyNames") List<String> names) {
+    List<String> expected = new ArrayList<>(names);
+    expected.sort(CanonicalNameOrder.INSTANCE);
+    assertThat(NameKeys.sortedCanonically(names)).containsExactlyElementsOf(expected);
+  }
+
   @Property(tries = 200)
   void trieFromKeysEqualsTrieFromSortedStrings(@ForAll("manyNames") List<String> names) {
     NameKeys keys = new NameKeys(names.size(), 0);
