@@ -126,6 +126,29 @@ public final class RpzxService implements AutoCloseable {
     LifecycleSettings lifecycle = lifecycle(cfg.entries());
     zone = ZoneLoader.load(db, zoneSettings, lifecycle, clock);
     ZoneMaintainer maintainer = track(new ZoneMaintainer(db, zone, clock, lifecycle));
+    RpzxMetrics metrics = RpzxMetrics.create();
+    metrics.watch(zone);
+    // DNS first: consumers get the loaded zone while the name lists and the rest start
+    ConsumerRegistry consumers = new ConsumerRegistry(db, clock);
+    ConsumerCache cache = new ConsumerCache(consumers);
+    consumers.addChangeListener(cache::reload);
+    cache.reload();
+    StoredTransferLog transferLog = track(new StoredTransferLog(consumers, clock));
+    HostPort dnsListen = HostPort.parse(cfg.dns().listen());
+    InetSocketAddress dnsAddress = dnsListen.toSocketAddress();
+    dns =
+        track(
+            DnsServer.builder(
+                    zone,
+                    DnsServerSettings.defaults()
+                        .withListen(dnsAddress)
+                        .withAllowTransfer(
+                            cfg.dns().allowTransfer().stream().map(CidrBlock::parse).toList()))
+                .keyring(cache)
+                .consumers(cache)
+                .transferLog(metrics.transferLog(transferLog))
+                .start());
+    startNotify(cache, new InetSocketAddress(dnsAddress.getAddress(), 0), metrics);
 
     PrivacySettings privacy = privacy(cfg.privacy());
     ValidationPolicy policy = new ValidationPolicy(zoneSettings.origin(), false);
@@ -150,35 +173,12 @@ public final class RpzxService implements AutoCloseable {
             privacy.keepRawMessages());
     Duration fpSuppression = Durations.parse(cfg.governance().falsePositiveSuppression());
     reports = new ReportService(db, rules, maintainer, clock, fpSuppression, PUBLISH_WAIT);
-    RpzxMetrics metrics = RpzxMetrics.create();
-    metrics.watch(zone);
     SubmissionPort port = metrics.meter(submissions);
     TokenService tokens = new TokenService(db, clock);
     tokens.ensureOperatorToken(dataDir.resolve("operator.token"));
     maintainer.start();
     track(new RetentionJob(db, clock, privacy)).start();
     AuditLog audit = new AuditLog(db, clock);
-
-    ConsumerRegistry consumers = new ConsumerRegistry(db, clock);
-    ConsumerCache cache = new ConsumerCache(consumers);
-    consumers.addChangeListener(cache::reload);
-    cache.reload();
-    StoredTransferLog transferLog = track(new StoredTransferLog(consumers, clock));
-    HostPort dnsListen = HostPort.parse(cfg.dns().listen());
-    InetSocketAddress dnsAddress = dnsListen.toSocketAddress();
-    dns =
-        track(
-            DnsServer.builder(
-                    zone,
-                    DnsServerSettings.defaults()
-                        .withListen(dnsAddress)
-                        .withAllowTransfer(
-                            cfg.dns().allowTransfer().stream().map(CidrBlock::parse).toList()))
-                .keyring(cache)
-                .consumers(cache)
-                .transferLog(metrics.transferLog(transferLog))
-                .start());
-    startNotify(cache, new InetSocketAddress(dnsAddress.getAddress(), 0), metrics);
 
     smtp =
         track(
