@@ -1,6 +1,7 @@
 package org.rpzx.dns.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rpzx.dns.support.DnsTestSupport.ednsQuery;
 import static org.rpzx.dns.support.DnsTestSupport.parse;
 import static org.rpzx.dns.support.DnsTestSupport.query;
 import static org.rpzx.dns.support.TsigTestKeys.sign;
@@ -122,5 +123,25 @@ class QueryProcessorTsigTest {
     Message a = parse(answer(query("community.rpz.", Type.SOA).toWire(), false));
     assertThat(a.getTSIG()).isNull();
     assertThat(a.getRcode()).isEqualTo(Rcode.NOERROR);
+  }
+
+  /**
+   * Found by {@code TsigVerificationFuzzTest}: the unsigned error TSIG of a BADSIG/BADKEY answer to
+   * an EDNS query came before the OPT record, so clients could not parse the answer.
+   */
+  @Test
+  void tsigErrorOnAnEdnsQueryIsTheLastRecord() throws Exception {
+    TsigKey wrongSecret = TsigTestKeys.key("k.example.", TsigAlgorithm.HMAC_SHA384, 4);
+    TsigKey unknown = TsigTestKeys.key("nobody.example.", TsigAlgorithm.HMAC_SHA384, 3);
+    for (TsigKey signer : List.of(wrongSecret, unknown)) {
+      byte[] q = sign(ednsQuery("community.rpz.", Type.SOA, 1232), signer.toTsig(SERVER));
+      for (boolean tcp : new boolean[] {false, true}) {
+        Message a = new Message(answer(q, tcp)); // throws if TSIG is not the last record
+        assertThat(a.getRcode()).isEqualTo(Rcode.NOTAUTH);
+        assertThat(a.getOPT()).as("EDNS answered with EDNS").isNotNull();
+        assertThat(a.getTSIG().getError())
+            .isEqualTo(signer == unknown ? Rcode.BADKEY : Rcode.BADSIG);
+      }
+    }
   }
 }
