@@ -43,7 +43,10 @@ final class TsigFuzzSeeds {
 
   private TsigFuzzSeeds() {}
 
-  /** Offset of the last resource record of a well-formed message (the TSIG record). */
+  /**
+   * Offset of the last complete resource record (the TSIG record dnsjava parsed): of the records
+   * the header counts, as many as the message holds; dnsjava parses a message with TC set that far.
+   */
   static int lastRecordOffset(byte[] wire) {
     int questions = u16(wire, 4);
     int records = u16(wire, 6) + u16(wire, 8) + u16(wire, 10);
@@ -52,16 +55,24 @@ final class TsigFuzzSeeds {
       pos = skipName(wire, pos) + 4;
     }
     int last = pos;
-    for (int i = 0; i < records; i++) {
-      last = pos;
-      pos = skipName(wire, pos) + 8;
-      pos += 2 + u16(wire, pos);
+    for (int i = 0; i < records && pos < wire.length; i++) {
+      int start = pos;
+      int rdlength = skipName(wire, pos) + 8;
+      if (rdlength + 2 > wire.length) {
+        break;
+      }
+      int end = rdlength + 2 + u16(wire, rdlength);
+      if (end > wire.length) {
+        break;
+      }
+      last = start;
+      pos = end;
     }
     return last;
   }
 
   private static int skipName(byte[] wire, int pos) {
-    while (true) {
+    while (pos < wire.length) {
       int len = wire[pos] & 0xff;
       if (len == 0) {
         return pos + 1;
@@ -71,6 +82,7 @@ final class TsigFuzzSeeds {
       }
       pos += len + 1;
     }
+    return wire.length;
   }
 
   private static int u16(byte[] wire, int pos) {
