@@ -44,12 +44,15 @@ final class TsigFuzzSeeds {
   private TsigFuzzSeeds() {}
 
   /**
-   * Offset of the last complete resource record (the TSIG record dnsjava parsed): of the records
-   * the header counts, as many as the message holds; dnsjava parses a message with TC set that far.
+   * Offset of the TSIG record dnsjava parsed: the first TSIG record of the additional section, as
+   * far as the message holds complete records (dnsjava parses a message with TC set that far, and
+   * stops at a TSIG record that is not the last). Negative ({@code -1 - offset}) when the header
+   * counts records after it: a malformed request, which must never verify.
    */
-  static int lastRecordOffset(byte[] wire) {
+  static int tsigOffset(byte[] wire) {
     int questions = u16(wire, 4);
-    int records = u16(wire, 6) + u16(wire, 8) + u16(wire, 10);
+    int before = u16(wire, 6) + u16(wire, 8);
+    int records = before + u16(wire, 10);
     int pos = 12;
     for (int i = 0; i < questions; i++) {
       pos = skipName(wire, pos) + 4;
@@ -57,15 +60,18 @@ final class TsigFuzzSeeds {
     int last = pos;
     for (int i = 0; i < records && pos < wire.length; i++) {
       int start = pos;
-      int rdlength = skipName(wire, pos) + 8;
-      if (rdlength + 2 > wire.length) {
+      int type = skipName(wire, pos);
+      if (type + 10 > wire.length) {
         break;
       }
-      int end = rdlength + 2 + u16(wire, rdlength);
+      int end = type + 10 + u16(wire, type + 8);
       if (end > wire.length) {
         break;
       }
       last = start;
+      if (i >= before && u16(wire, type) == Type.TSIG) {
+        return i == records - 1 ? start : -1 - start;
+      }
       pos = end;
     }
     return last;
