@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import org.rpzx.dns.wire.MessageSigner;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.Header;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Section;
@@ -50,6 +51,9 @@ public final class TsigResponses {
                 f.error(),
                 null)
             .toWire(Section.ADDITIONAL);
+    if (tsig.length + Header.LENGTH > limit) {
+      return response.toWire(limit); // long key and algorithm names: NOTAUTH without the record
+    }
     // Appended by hand: dnsjava writes an OPT record after every record added to the additional
     // section, and the TSIG record must be the last one (RFC 8945 §5.1; found by fuzzing).
     byte[] message = response.toWire(limit - tsig.length);

@@ -23,9 +23,12 @@ import org.rpzx.dns.testzone.TestZone;
 import org.rpzx.dns.tsig.TsigAlgorithm;
 import org.rpzx.dns.tsig.TsigKey;
 import org.rpzx.dns.tsig.TsigKeyring;
+import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
 import org.xbill.DNS.Opcode;
 import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Section;
 import org.xbill.DNS.TSIG;
 import org.xbill.DNS.TSIGRecord;
 import org.xbill.DNS.Type;
@@ -143,5 +146,30 @@ class QueryProcessorTsigTest {
             .isEqualTo(signer == unknown ? Rcode.BADKEY : Rcode.BADSIG);
       }
     }
+  }
+
+  /** An error TSIG record that cannot fit a 512-octet answer leaves it parseable, NOTAUTH. */
+  @Test
+  void tsigErrorTooLongForUdpIsLeftOut() throws Exception {
+    String label = "a".repeat(63);
+    Name longName = Name.fromString(String.join(".", label, label, label, "b".repeat(61)) + ".");
+    Message q = query("community.rpz.", Type.SOA);
+    q.addRecord(
+        new TSIGRecord(
+            longName,
+            DClass.ANY,
+            0,
+            longName,
+            NOW,
+            Duration.ofSeconds(300),
+            new byte[32],
+            q.getHeader().getID(),
+            Rcode.NOERROR,
+            null),
+        Section.ADDITIONAL);
+    Message a = new Message(answer(q.toWire(), false));
+    assertThat(a.getRcode()).isEqualTo(Rcode.NOTAUTH);
+    assertThat(answer(q.toWire(), false).length).isLessThanOrEqualTo(512);
+    assertThat(new Message(answer(q.toWire(), true)).getTSIG().getError()).isEqualTo(Rcode.BADKEY);
   }
 }
