@@ -194,16 +194,28 @@ public final class InstitutionApi {
       return null;
     }
     String t = text.strip();
+    Instant until;
     try {
-      return OffsetDateTime.parse(t).toInstant();
+      until = OffsetDateTime.parse(t).toInstant();
     } catch (DateTimeParseException e) {
-      // not a time: try a date
+      try {
+        until = LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
+      } catch (DateTimeParseException notADate) {
+        throw new ApiError(
+            400, "until must be a date (2026-12-31) or a time (2026-12-31T00:00:00Z), not " + t);
+      }
     }
-    try {
-      return LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new ApiError(
-          400, "until must be a date (2026-12-31) or a time (2026-12-31T00:00:00Z), not " + t);
+    return storable(until, "until");
+  }
+
+  /** The latest time the store keeps (epoch milliseconds); later years are a typo anyway. */
+  static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+  /** {@code t} if the store can keep it; 400 otherwise (found by {@code ApiBodyFuzzTest}). */
+  static Instant storable(Instant t, String field) {
+    if (t != null && (t.isAfter(LATEST) || t.isBefore(Instant.EPOCH))) {
+      throw new ApiError(400, field + " must be between 1970 and 9999");
     }
+    return t;
   }
 }

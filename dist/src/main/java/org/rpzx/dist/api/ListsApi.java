@@ -162,7 +162,11 @@ public final class ListsApi {
   private ApiResponse suppress(ApiRequest r) {
     NewSuppression body = r.json(NewSuppression.class);
     Mutation<Suppression> m =
-        lists.suppress(body.name(), body.reason(), body.until(), addedBy(r.token()));
+        lists.suppress(
+            body.name(),
+            body.reason(),
+            InstitutionApi.storable(body.until(), "until"),
+            addedBy(r.token()));
     return ControlApi.answer(
         m,
         s -> {

@@ -247,8 +247,7 @@ public final class QueryProcessor {
 
   /** Renders {@code response}, signed or with the TSIG error as {@code tsig} demands. */
   private Reply.Message render(Message response, TsigCheck tsig, int limit) {
-    int extra = TsigResponses.apply(response, tsig, clock);
-    return new Reply.Message(response.toWire(limit - extra));
+    return new Reply.Message(TsigResponses.render(response, tsig, clock, limit));
   }
 
   private Message newResponse(Message query, boolean authoritative) {

@@ -1,6 +1,7 @@
 package org.rpzx.dns.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rpzx.dns.support.DnsTestSupport.ednsQuery;
 import static org.rpzx.dns.support.DnsTestSupport.parse;
 import static org.rpzx.dns.support.DnsTestSupport.query;
 import static org.rpzx.dns.support.TsigTestKeys.sign;
@@ -22,9 +23,12 @@ import org.rpzx.dns.testzone.TestZone;
 import org.rpzx.dns.tsig.TsigAlgorithm;
 import org.rpzx.dns.tsig.TsigKey;
 import org.rpzx.dns.tsig.TsigKeyring;
+import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
 import org.xbill.DNS.Opcode;
 import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Section;
 import org.xbill.DNS.TSIG;
 import org.xbill.DNS.TSIGRecord;
 import org.xbill.DNS.Type;
@@ -122,5 +126,50 @@ class QueryProcessorTsigTest {
     Message a = parse(answer(query("community.rpz.", Type.SOA).toWire(), false));
     assertThat(a.getTSIG()).isNull();
     assertThat(a.getRcode()).isEqualTo(Rcode.NOERROR);
+  }
+
+  /**
+   * Found by {@code TsigVerificationFuzzTest}: the unsigned error TSIG of a BADSIG/BADKEY answer to
+   * an EDNS query came before the OPT record, so clients could not parse the answer.
+   */
+  @Test
+  void tsigErrorOnAnEdnsQueryIsTheLastRecord() throws Exception {
+    TsigKey wrongSecret = TsigTestKeys.key("k.example.", TsigAlgorithm.HMAC_SHA384, 4);
+    TsigKey unknown = TsigTestKeys.key("nobody.example.", TsigAlgorithm.HMAC_SHA384, 3);
+    for (TsigKey signer : List.of(wrongSecret, unknown)) {
+      byte[] q = sign(ednsQuery("community.rpz.", Type.SOA, 1232), signer.toTsig(SERVER));
+      for (boolean tcp : new boolean[] {false, true}) {
+        Message a = new Message(answer(q, tcp)); // throws if TSIG is not the last record
+        assertThat(a.getRcode()).isEqualTo(Rcode.NOTAUTH);
+        assertThat(a.getOPT()).as("EDNS answered with EDNS").isNotNull();
+        assertThat(a.getTSIG().getError())
+            .isEqualTo(signer == unknown ? Rcode.BADKEY : Rcode.BADSIG);
+      }
+    }
+  }
+
+  /** An error TSIG record that cannot fit a 512-octet answer leaves it parseable, NOTAUTH. */
+  @Test
+  void tsigErrorTooLongForUdpIsLeftOut() throws Exception {
+    String label = "a".repeat(63);
+    Name longName = Name.fromString(String.join(".", label, label, label, "b".repeat(61)) + ".");
+    Message q = query("community.rpz.", Type.SOA);
+    q.addRecord(
+        new TSIGRecord(
+            longName,
+            DClass.ANY,
+            0,
+            longName,
+            NOW,
+            Duration.ofSeconds(300),
+            new byte[32],
+            q.getHeader().getID(),
+            Rcode.NOERROR,
+            null),
+        Section.ADDITIONAL);
+    Message a = new Message(answer(q.toWire(), false));
+    assertThat(a.getRcode()).isEqualTo(Rcode.NOTAUTH);
+    assertThat(answer(q.toWire(), false).length).isLessThanOrEqualTo(512);
+    assertThat(new Message(answer(q.toWire(), true)).getTSIG().getError()).isEqualTo(Rcode.BADKEY);
   }
 }
