@@ -184,28 +184,7 @@ class PackagingIT {
   void theTarballServesItsZoneAndStopsOnSigterm() throws Exception {
     Path data = work.resolve("serve-data");
     Path log = work.resolve("serve.log");
-    ProcessBuilder pb =
-        new ProcessBuilder(
-                tarHome.resolve("bin/rpzx").toString(),
-                "serve",
-                "--config",
-                tarHome.resolve("conf/rpzx.yaml").toString(),
-                "--data-dir",
-                data.toString(),
-                "--smtp-listen",
-                "127.0.0.1:0",
-                "--dns-listen",
-                "127.0.0.1:0",
-                "--api-listen",
-                "127.0.0.1:0",
-                "--zone",
-                "packaged.rpz")
-            .directory(work.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-    pb.environment().putAll(Packages.realJava());
-    server = pb.start();
+    server = startServe(data, log, Map.of("CACHE_DIRECTORY", work.resolve("cds-serve").toString()));
 
     Matcher serving = awaitLog(log, SERVING, Duration.ofSeconds(60));
     assertThat(serving.group(1)).isEqualTo("packaged.rpz.");
@@ -253,6 +232,7 @@ class PackagingIT {
     assertThat(d.get("ProtectSystem")).containsExactly("strict");
     assertThat(d.get("ReadWritePaths")).containsExactly("/var/lib/rpzx");
     assertThat(d.get("StateDirectory")).containsExactly("rpzx");
+    assertThat(d.get("CacheDirectory")).containsExactly("rpzx");
     assertThat(d.get("NoNewPrivileges")).containsExactly("yes");
     assertThat(d.get("AmbientCapabilities")).containsExactly("CAP_NET_BIND_SERVICE");
     assertThat(d.get("CapabilityBoundingSet")).containsExactly("CAP_NET_BIND_SERVICE");
@@ -402,6 +382,97 @@ class PackagingIT {
     assertThat(r.out()).contains("rpzx " + version);
     Set<PosixFilePermission> perms = Files.getPosixFilePermissions(launcher);
     assertThat(perms).contains(PosixFilePermission.OTHERS_EXECUTE);
+  }
+
+  /**
+   * The launcher's class-data-sharing archive for {@code serve}: the first run records one when it
+   * stops, the next start checks and uses it; a truncated archive (a serve killed while writing it)
+   * is dropped instead of crashing the JVM; {@code RPZX_CDS=off} turns it off.
+   */
+  @Test
+  void theLauncherKeepsAClassDataSharingArchiveForServe() throws Exception {
+    Path cache = work.resolve("cds");
+    Map<String, String> env = Map.of("CACHE_DIRECTORY", cache.toString());
+    Path data = work.resolve("cds-data");
+
+    serveOnceAndStop(data, work.resolve("cds-1.log"), env);
+    List<Path> recorded = archives(cache);
+    assertThat(recorded).hasSize(1);
+    assertThat(recorded.get(0).getFileName().toString()).matches("serve-\\d+\\.jsa\\.new");
+
+    List<String> args = serveOnceAndStop(data, work.resolve("cds-2.log"), env);
+    List<Path> used = archives(cache);
+    assertThat(used).hasSize(1);
+    Path archive = used.get(0);
+    assertThat(archive.getFileName().toString()).matches("serve-\\d+\\.jsa");
+    assertThat(args).contains("-XX:SharedArchiveFile=" + archive);
+
+    // a serve killed while writing its archive leaves it truncated
+    byte[] whole = Files.readAllBytes(archive);
+    Files.delete(archive);
+    Path truncated = Path.of(archive + ".new");
+    Files.write(truncated, java.util.Arrays.copyOf(whole, 4096));
+    args = serveOnceAndStop(data, work.resolve("cds-3.log"), env);
+    assertThat(args).noneMatch(a -> a.startsWith("-XX:SharedArchiveFile="));
+    assertThat(args).contains("-XX:ArchiveClassesAtExit=" + truncated);
+    assertThat(work.resolve("cds-3.log")).content().doesNotContain("fatal error");
+    assertThat(Files.size(truncated)).as("recorded afresh at exit").isGreaterThan(4096);
+
+    Map<String, String> off = new java.util.HashMap<>(env);
+    off.put("RPZX_CDS", "off");
+    args = serveOnceAndStop(data, work.resolve("cds-4.log"), off);
+    assertThat(args).noneMatch(a -> a.startsWith("-XX:SharedArchiveFile="));
+    assertThat(args).noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit="));
+  }
+
+  /** Starts serve, waits for its SOA answer, stops it with SIGTERM; the JVM's arguments. */
+  private List<String> serveOnceAndStop(Path data, Path log, Map<String, String> env)
+      throws Exception {
+    server = startServe(data, log, env);
+    Matcher serving = awaitLog(log, SERVING, Duration.ofSeconds(60));
+    List<String> args = List.of(server.info().arguments().orElse(new String[0]));
+    SimpleResolver resolver = new SimpleResolver(InetAddress.getLoopbackAddress());
+    resolver.setPort(Integer.parseInt(serving.group(2)));
+    resolver.setTimeout(Duration.ofSeconds(5));
+    Name origin = Name.fromString(serving.group(1));
+    Message answer = resolver.send(Message.newQuery(Record.newRecord(origin, Type.SOA, DClass.IN)));
+    assertThat(answer.getRcode()).isEqualTo(Rcode.NOERROR);
+    server.destroy();
+    assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+    assertThat(server.exitValue()).isEqualTo(143);
+    return args;
+  }
+
+  private static List<Path> archives(Path cache) throws IOException {
+    try (var files = Files.list(cache)) {
+      return files.filter(f -> f.getFileName().toString().startsWith("serve-")).sorted().toList();
+    }
+  }
+
+  private Process startServe(Path data, Path log, Map<String, String> env) throws IOException {
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                tarHome.resolve("bin/rpzx").toString(),
+                "serve",
+                "--config",
+                tarHome.resolve("conf/rpzx.yaml").toString(),
+                "--data-dir",
+                data.toString(),
+                "--smtp-listen",
+                "127.0.0.1:0",
+                "--dns-listen",
+                "127.0.0.1:0",
+                "--api-listen",
+                "127.0.0.1:0",
+                "--zone",
+                "packaged.rpz")
+            .directory(work.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    pb.environment().putAll(Packages.realJava());
+    pb.environment().putAll(env);
+    return pb.start();
   }
 
   private Matcher awaitLog(Path log, Pattern pattern, Duration timeout) throws Exception {
