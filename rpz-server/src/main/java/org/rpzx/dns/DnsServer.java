@@ -108,9 +108,10 @@ public final class DnsServer implements AutoCloseable {
       Bound bound = bind(tcpBootstrap, udpListeners, settings.listen());
       DnsServer server = new DnsServer(tcpGroup, udpGroup, bound.udp(), bound.tcp(), limiter);
       LOG.info(
-          "DNS listening on udp {} ({} sockets) and tcp {}",
+          "DNS listening on udp {} ({} sockets, receive buffer {} KiB) and tcp {}",
           server.udpAddress(),
           bound.udp().size(),
+          server.udpReceiveBuffer() / 1024,
           server.tcpAddress());
       return server;
     } catch (IOException | RuntimeException e) {
@@ -190,6 +191,14 @@ public final class DnsServer implements AutoCloseable {
 
   public InetSocketAddress udpAddress() {
     return (InetSocketAddress) udp.get(0).localAddress();
+  }
+
+  /**
+   * The receive buffer the kernel gave each UDP socket, in bytes (Linux reports twice what it
+   * accounts; capped by {@code net.core.rmem_max}).
+   */
+  public int udpReceiveBuffer() {
+    return udp.get(0).config().getOption(ChannelOption.SO_RCVBUF);
   }
 
   /** UDP sockets bound to the port (one per UDP thread where {@code SO_REUSEPORT} works). */

@@ -53,6 +53,19 @@ class DnsServerQueryIT {
         .withListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
   }
 
+  /** A 4 MiB receive buffer (as far as the kernel allows) rides out bursts under load. */
+  @Test
+  void udpSocketsGetALargeReceiveBuffer() throws Exception {
+    start(TestZone.of(1), loopback());
+    java.nio.file.Path rmemMax = java.nio.file.Path.of("/proc/sys/net/core/rmem_max");
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(rmemMax));
+    long max = Long.parseLong(java.nio.file.Files.readAllLines(rmemMax).get(0).trim());
+    long expected = Math.min(UdpListeners.SOCKET_RECEIVE_BUFFER, max);
+    // Linux reports twice the size it was given (it counts its own bookkeeping)
+    assertThat((long) server.udpReceiveBuffer()).isGreaterThanOrEqualTo(expected);
+    assertThat(expected).as("more than the usual default").isGreaterThan(212_992);
+  }
+
   @Test
   void portZeroBindsUdpAndTcpOnOneFreePort() throws Exception {
     start(TestZone.of(1), loopback());
