@@ -115,6 +115,7 @@ final class ServeProcess implements AutoCloseable {
     command.addAll(List.of("-jar", jar().toString(), "serve", "--config", config.toString()));
     IOException last = null;
     for (int attempt = 0; attempt < 5; attempt++) {
+      long servingBefore = servingLines(log);
       long started = System.nanoTime();
       Process p =
           new ProcessBuilder(command)
@@ -127,8 +128,12 @@ final class ServeProcess implements AutoCloseable {
       while (System.nanoTime() < deadline && p.isAlive()) {
         OptionalLong serial = dns.soaSerial(Duration.ofMillis(100));
         if (serial.isPresent()) {
-          return new ServeProcess(
-              p, log, Duration.ofNanos(System.nanoTime() - started), serial.getAsLong());
+          Duration toSoa = Duration.ofNanos(System.nanoTime() - started);
+          // DNS starts first (consumers get the zone sooner); SMTP and the API follow
+          if (awaitServing(p, log, servingBefore, deadline)) {
+            return new ServeProcess(p, log, toSoa, serial.getAsLong());
+          }
+          break;
         }
         Thread.sleep(10);
       }
@@ -140,6 +145,27 @@ final class ServeProcess implements AutoCloseable {
       Thread.sleep(500); // e.g. a port not yet released: try again
     }
     throw last;
+  }
+
+  /** Waits for the start's last log line ("rpzx serving zone …": every listener is up). */
+  private static boolean awaitServing(Process p, Path log, long before, long deadline)
+      throws IOException, InterruptedException {
+    while (System.nanoTime() < deadline && p.isAlive()) {
+      if (servingLines(log) > before) {
+        return true;
+      }
+      Thread.sleep(10);
+    }
+    return false;
+  }
+
+  private static long servingLines(Path log) throws IOException {
+    if (!java.nio.file.Files.exists(log)) {
+      return 0;
+    }
+    try (var lines = java.nio.file.Files.lines(log, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+      return lines.filter(l -> l.contains("rpzx serving zone")).count();
+    }
   }
 
   /** Time from process start to the first SOA answer. */
