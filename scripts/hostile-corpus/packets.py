@@ -158,6 +158,9 @@ item("axfr-not-apex", q("sub." + ZONE, AXFR), "REFUSED", source="consumer", comm
 item("axfr-class-ch", q(ZONE, AXFR, CH), "REFUSED", source="consumer", comment="AXFR in class CH")
 item("axfr-other-zone", q("example.com.", AXFR), "REFUSED", source="consumer", comment="AXFR of a zone we do not serve")
 item("ixfr-class-any", q(ZONE, IXFR, CLASS_ANY, ns=1, extra=soa_rr(1)), "REFUSED", source="consumer", comment="IXFR in class ANY")
+# --- TC on a query: dnsjava's parser keeps what it could read and resets the counts
+item("tc-ar-beyond-message", q(flags=0x0200, ar=5), "FORMERR", comment="TC set, ARCOUNT 5, no records: the header counts records that are not there")
+item("tc-tsig-ar-beyond-message", (lambda m: m[:2] + b"\x02\x00" + m[4:10] + struct.pack("!H", 9) + m[12:])(signed(q())), "FORMERR", comment="TC set, a TSIG that the header says is followed by 8 more records (the fuzzer's finding)")
 
 def main():
     os.makedirs(OUT, exist_ok=True)

@@ -11,14 +11,35 @@ import org.xbill.DNS.Type;
  * Where the meta records may stand in a query, which dnsjava's parser does not check: at most one
  * OPT, owned by the root, in the additional section (RFC 6891 §6.1.1–6.1.2); a TSIG only as the
  * last additional record (RFC 8945 §5.1, otherwise dnsjava treats the message as unsigned); and
- * neither as the question's type. A query that breaks one of these is answered FORMERR.
+ * neither as the question's type. The header must also count exactly the records the message holds:
+ * with TC set, dnsjava keeps the records it could read and resets the counts, so a query claiming
+ * records it does not carry (or a TSIG "followed" by them) would otherwise be answered. A query
+ * that breaks one of these is answered FORMERR.
  */
 final class MessageShape {
 
   private MessageShape() {}
 
-  /** Why {@code query} is malformed, or null if its meta records stand where they may. */
-  static String problem(Message query) {
+  /**
+   * Why {@code query} is malformed, or null if its counts hold and its meta records stand where
+   * they may.
+   *
+   * @param wire the query as received, whose header {@code query} was parsed from
+   */
+  static String problem(Message query, byte[] wire) {
+    for (int section = Section.QUESTION; section <= Section.ADDITIONAL; section++) {
+      int counted = (wire[4 + 2 * section] & 0xff) << 8 | (wire[5 + 2 * section] & 0xff);
+      int held = query.getSection(section).size();
+      if (counted != held) {
+        return "header counts "
+            + counted
+            + " "
+            + Section.longString(section).toLowerCase(java.util.Locale.ROOT)
+            + " records, "
+            + held
+            + " present";
+      }
+    }
     for (Record q : query.getSection(Section.QUESTION)) {
       if (q.getType() == Type.OPT || q.getType() == Type.TSIG) {
         return "meta type " + Type.string(q.getType()) + " as the question";

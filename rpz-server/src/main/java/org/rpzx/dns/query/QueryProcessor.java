@@ -137,8 +137,9 @@ public final class QueryProcessor {
     } catch (IOException | RuntimeException e) {
       return new Reply.Message(headerOnly(wire, Rcode.FORMERR));
     }
-    if (in.hasRemaining() || MessageShape.problem(query) != null) {
-      // trailing bytes or misplaced OPT/TSIG: malformed, and any TSIG in it is not trusted
+    if (in.hasRemaining() || MessageShape.problem(query, wire) != null) {
+      // trailing bytes, counts without records, misplaced OPT/TSIG: malformed, and any TSIG in it
+      // is not trusted
       return error(query, Rcode.FORMERR, tcp, TsigCheck.UNSIGNED);
     }
     TsigCheck tsig;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Section;
 import org.xbill.DNS.TSIG;
 import org.xbill.DNS.TSIGRecord;
 
@@ -45,6 +46,11 @@ public final class TsigVerifier {
     if (key.isEmpty() || algorithm.isEmpty() || key.get().algorithm() != algorithm.get()) {
       return new TsigCheck.Failed(Rcode.BADKEY, tsig, null);
     }
+    if (!headerCountsTsigLast(request, wire)) {
+      // TC set: dnsjava parsed up to the TSIG and reset ARCOUNT, then checks the MAC against that
+      // header, not the one received; the MAC does not cover the message as it arrived
+      return new TsigCheck.Failed(Rcode.BADSIG, tsig, null);
+    }
     TSIG t = key.get().toTsig(clock);
     int result = t.verify(request, wire, null);
     if (result == Rcode.NOERROR && outsideServerWindow(tsig)) {
@@ -57,6 +63,11 @@ public final class TsigVerifier {
       return new TsigCheck.Failed(Rcode.BADTIME, tsig, t);
     }
     return new TsigCheck.Failed(result == Rcode.BADKEY ? Rcode.BADKEY : Rcode.BADSIG, tsig, null);
+  }
+
+  private static boolean headerCountsTsigLast(Message request, byte[] wire) {
+    int arcount = wire.length < 12 ? -1 : (wire[10] & 0xff) << 8 | (wire[11] & 0xff);
+    return arcount == request.getSection(Section.ADDITIONAL).size();
   }
 
   private boolean outsideServerWindow(TSIGRecord tsig) {

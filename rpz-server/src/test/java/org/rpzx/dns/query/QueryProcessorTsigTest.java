@@ -172,4 +172,25 @@ class QueryProcessorTsigTest {
     assertThat(answer(q.toWire(), false).length).isLessThanOrEqualTo(512);
     assertThat(new Message(answer(q.toWire(), true)).getTSIG().getError()).isEqualTo(Rcode.BADKEY);
   }
+
+  /**
+   * Found by {@code TsigVerificationFuzzTest}: with TC set, dnsjava parses a query up to its TSIG,
+   * drops the records the header still counts and resets ARCOUNT, so a validly signed query with a
+   * forged ARCOUNT verified and was answered. The header must count what the message holds.
+   */
+  @Test
+  void signedQueryWhoseHeaderCountsMissingRecordsIsFormerr() throws Exception {
+    Message m = query("community.rpz.", Type.SOA);
+    m.getHeader().setFlag(org.xbill.DNS.Flags.TC);
+    byte[] q = sign(m, KEY.toTsig(SERVER));
+    q[11] = 9; // ARCOUNT 9: eight records "after" the TSIG that are not there
+    assertThat(parse(q).getTSIG()).as("dnsjava still parses the TSIG").isNotNull();
+    for (boolean tcp : new boolean[] {false, true}) {
+      Message a = parse(answer(q, tcp));
+      assertThat(a.getRcode()).isEqualTo(Rcode.FORMERR);
+      assertThat(a.getTSIG()).as("a malformed query gets no signed answer").isNull();
+    }
+    q[11] = 1; // the message as signed: answered and signed
+    assertThat(parse(answer(q, false)).getRcode()).isEqualTo(Rcode.NOERROR);
+  }
 }
