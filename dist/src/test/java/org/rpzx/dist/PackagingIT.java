@@ -425,6 +425,60 @@ class PackagingIT {
     assertThat(args).noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit="));
   }
 
+  /**
+   * The launcher has the JVM apply thread priorities for {@code serve}: the transfer (TCP) threads
+   * run at nice 10, the UDP query threads at the process's own; {@code RPZX_PRIORITIES=off} leaves
+   * every thread at one priority. Read from /proc, as the scheduler sees them.
+   */
+  @Test
+  void theLauncherRunsTransfersBelowQueriesInPriority() throws Exception {
+    Path data = work.resolve("prio-data");
+    Path log = work.resolve("prio-1.log");
+    server = startServe(data, log, Map.of("RPZX_CDS", "off"));
+    awaitLog(log, SERVING, Duration.ofSeconds(60));
+    assertThat(List.of(server.info().arguments().orElse(new String[0])))
+        .contains("-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=10");
+    Map<String, Integer> nice = threadNiceness(server.pid());
+    assertThat(nice).containsEntry("rpzx-dns-tcp", 10).containsEntry("rpzx-dns-udp", 0);
+    assertThat(log).content().contains("thread priorities: transfers, SMTP sessions");
+    terminateServer();
+
+    Path offLog = work.resolve("prio-2.log");
+    server = startServe(data, offLog, Map.of("RPZX_CDS", "off", "RPZX_PRIORITIES", "off"));
+    awaitLog(offLog, SERVING, Duration.ofSeconds(60));
+    assertThat(List.of(server.info().arguments().orElse(new String[0])))
+        .noneMatch(a -> a.startsWith("-XX:ThreadPriorityPolicy"));
+    assertThat(threadNiceness(server.pid()))
+        .containsEntry("rpzx-dns-tcp", 0)
+        .containsEntry("rpzx-dns-udp", 0);
+    assertThat(offLog).content().contains("thread priorities: off");
+    terminateServer();
+  }
+
+  /** The highest nice value among the threads of each name prefix (Netty's "-N-M" cut off). */
+  private static Map<String, Integer> threadNiceness(long pid) throws IOException {
+    Map<String, Integer> out = new java.util.TreeMap<>();
+    try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      for (Path task : tasks.toList()) {
+        try {
+          String name = Files.readString(task.resolve("comm")).strip().replaceAll("-[\\d-]*$", "");
+          String stat = Files.readString(task.resolve("stat"));
+          // fields after "(comm) ": state is 3rd, nice the 19th of the whole line
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          out.merge(name, Integer.parseInt(f[16]), Math::max);
+        } catch (IOException e) {
+          // the thread ended meanwhile
+        }
+      }
+    }
+    return out;
+  }
+
+  private void terminateServer() throws InterruptedException {
+    server.destroy();
+    assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+  }
+
   /** Starts serve, waits for its SOA answer, stops it with SIGTERM; the JVM's arguments. */
   private List<String> serveOnceAndStop(Path data, Path log, Map<String, String> env)
       throws Exception {

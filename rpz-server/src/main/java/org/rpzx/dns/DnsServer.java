@@ -22,6 +22,7 @@ import org.rpzx.dns.access.TransferAuthorizer;
 import org.rpzx.dns.query.QueryProcessor;
 import org.rpzx.dns.query.TransferLog;
 import org.rpzx.dns.ratelimit.ResponseRateLimiter;
+import org.rpzx.dns.transport.QueryPressure;
 import org.rpzx.dns.transport.TcpConnectionLimiter;
 import org.rpzx.dns.transport.TcpMessageFramer;
 import org.rpzx.dns.transport.TcpQueryHandler;
@@ -89,7 +90,9 @@ public final class DnsServer implements AutoCloseable {
     EventLoopGroup tcpGroup =
         new MultiThreadIoEventLoopGroup(
             settings.effectiveIoThreads(),
-            new DefaultThreadFactory("rpzx-dns-tcp"),
+            // transfers are bulk work: below the UDP threads where the JVM applies priorities
+            // (the launcher's -XX:ThreadPriorityPolicy=1; docs/performance.md)
+            new DefaultThreadFactory("rpzx-dns-tcp", false, Thread.MIN_PRIORITY),
             NioIoHandler.newFactory());
     EventLoopGroup udpGroup =
         new MultiThreadIoEventLoopGroup(
@@ -98,12 +101,13 @@ public final class DnsServer implements AutoCloseable {
             NioIoHandler.newFactory());
     TcpConnectionLimiter limiter = new TcpConnectionLimiter(settings.maxTcpConnections());
     ResponseRateLimiter rateLimiter = ResponseRateLimiter.create(settings.rateLimit());
+    QueryPressure pressure = new QueryPressure();
     try {
-      ServerBootstrap tcpBootstrap = tcpBootstrap(tcpGroup, processor, limiter, settings);
+      ServerBootstrap tcpBootstrap = tcpBootstrap(tcpGroup, processor, limiter, settings, pressure);
       UdpListeners udpListeners =
           new UdpListeners(
               udpGroup,
-              new UdpQueryHandler(processor, rateLimiter),
+              new UdpQueryHandler(processor, rateLimiter, pressure),
               settings.effectiveUdpThreads());
       Bound bound = bind(tcpBootstrap, udpListeners, settings.listen());
       DnsServer server = new DnsServer(tcpGroup, udpGroup, bound.udp(), bound.tcp(), limiter);
@@ -125,10 +129,11 @@ public final class DnsServer implements AutoCloseable {
       EventLoopGroup group,
       QueryProcessor processor,
       TcpConnectionLimiter limiter,
-      DnsServerSettings settings) {
+      DnsServerSettings settings,
+      QueryPressure pressure) {
     long idleMillis = settings.tcpIdleTimeout().toMillis();
     int maxQueued = settings.maxQueuedQueries();
-    TransferGate gate = new TransferGate(settings.effectiveTransferEncoders());
+    TransferGate gate = new TransferGate(settings.effectiveTransferEncoders(), pressure);
     return new ServerBootstrap()
         .group(group)
         .channel(NioServerSocketChannel.class)

@@ -3,7 +3,9 @@ package org.rpzx.smtp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.rpzx.core.submission.SubmissionPort;
 import org.rpzx.smtp.mime.AttachmentExtractor;
 import org.rpzx.smtp.mime.MimeLimits;
@@ -26,6 +28,8 @@ import org.subethamail.smtp.server.SMTPServer;
  * }</pre>
  */
 public final class SmtpIngestServer implements AutoCloseable {
+
+  private static final AtomicInteger SESSION_THREADS = new AtomicInteger();
 
   private final SmtpSettings settings;
   private final SMTPServer server;
@@ -116,13 +120,22 @@ public final class SmtpIngestServer implements AutoCloseable {
             .sessionHandler(guard)
             .connectionTimeout((int) settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
             .insertReceivedHeaders(false)
-            .serverThreadName("rpzx-smtp");
+            .serverThreadName("rpzx-smtp")
+            // sessions are bulk work: below the DNS query threads where the JVM applies
+            // priorities (the launcher's -XX:ThreadPriorityPolicy=1); shut down by SubEthaSMTP
+            .executorService(Executors.newCachedThreadPool(SmtpIngestServer::sessionThread));
     if (settings.tls() != null) {
       // requireTLS stays off: SubEthaSMTP's own refusal lacks the enhanced status code, so the
       // message handler refuses MAIL itself with 530 5.7.0
       builder.enableTLS().startTlsSocketFactory(settings.tls()::wrap);
     }
     this.server = builder.build();
+  }
+
+  private static Thread sessionThread(Runnable r) {
+    Thread t = new Thread(r, "rpzx-smtp-session-" + SESSION_THREADS.incrementAndGet());
+    t.setPriority(Thread.MIN_PRIORITY);
+    return t;
   }
 
   /**

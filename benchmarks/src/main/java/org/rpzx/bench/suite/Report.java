@@ -90,6 +90,7 @@ public final class Report {
               "knot",
               1,
               "≥ Knot"),
+          info("… a fixed-answer Java UDP loop (k qps)", "nio_ceiling_qps", 1000, 1),
           new Row(
               "SOA p99 during concurrent AXFRs (ms)",
               "storm_soa_p99_ms",

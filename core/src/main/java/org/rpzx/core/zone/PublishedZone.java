@@ -71,6 +71,7 @@ public final class PublishedZone implements ZoneView {
     if (next.wantsCompaction() && compaction == null) {
       compaction = new Thread(() -> compact(next), "rpzx-zone-compaction");
       compaction.setDaemon(true);
+      compaction.setPriority(Thread.MIN_PRIORITY); // background work: queries come first
       compaction.start();
     }
     for (ZoneListener listener : listeners) {

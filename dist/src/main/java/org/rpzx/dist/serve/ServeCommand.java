@@ -9,6 +9,8 @@ import org.rpzx.dist.config.ConfigException;
 import org.rpzx.dist.config.ConfigLoader;
 import org.rpzx.dist.config.ConfigValidator;
 import org.rpzx.dist.config.RpzxConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,6 +29,8 @@ import picocli.CommandLine.Spec;
       "  rpzx serve --config /etc/rpzx/rpzx.yaml"
     })
 public final class ServeCommand implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
   @Spec CommandSpec spec;
 
@@ -96,6 +100,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
     RootCheck.warning(RootCheck.effectiveUid())
         .ifPresent(w -> spec.commandLine().getErr().println("rpzx serve: warning: " + w));
+    LOG.info(ThreadPriorities.describe());
     RpzxService service;
     try {
       service = RpzxService.start(cfg);

@@ -12,9 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.rpzx.core.auth.ApiToken;
 import org.rpzx.dist.config.ConfigLoader;
 import org.rpzx.dist.serve.RpzxService;
@@ -166,10 +168,25 @@ class ApiBodyFuzzTest {
               "  n: 100",
               ""));
       RpzxService service = RpzxService.start(ConfigLoader.load(config));
-      Runtime.getRuntime().addShutdownHook(new Thread(service::close));
+      // the fuzzer runs in one JVM: close and remove the store when it exits, not per input
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    service.close();
+                    deleteTree(dir);
+                  }));
       return service;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temp directory left behind is not a test failure
     }
   }
 

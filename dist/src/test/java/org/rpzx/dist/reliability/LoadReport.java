@@ -66,6 +66,10 @@ record LoadReport(
       row("`rpzx serve` start to first SOA answer", "%.1f s (JVM %s)", seconds, s.jvmOptions());
     }
 
+    void generatorPriority(String detail) {
+      row("load generators (AXFR, SMTP, slow clients)", "%s", detail);
+    }
+
     void smtp(SubmissionLoad load, double seconds) {
       acknowledged = load.acks().size();
       smtpCodes = load.replyCodes();

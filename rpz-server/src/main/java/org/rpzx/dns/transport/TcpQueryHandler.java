@@ -10,6 +10,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
 import org.rpzx.dns.query.QueryProcessor;
 import org.rpzx.dns.query.Reply;
 import org.rpzx.dns.wire.ResponseStream;
@@ -30,6 +31,15 @@ public final class TcpQueryHandler extends ChannelInboundHandlerAdapter {
   /** Messages one transfer writes before it lets the others in line have a turn. */
   static final int MAX_BURST = 8;
 
+  /** How long a transfer waits before it asks again while UDP queries queue up. */
+  static final long YIELD_MICROS = 1000;
+
+  /**
+   * Waits in a row after which a transfer writes one burst anyway: a UDP flood beyond what the
+   * server can answer must slow transfers down, not stop them (at least one burst per ~10 ms).
+   */
+  static final int MAX_YIELDS = 10;
+
   private final QueryProcessor processor;
   private final int maxQueued;
   private final TransferGate gate;
@@ -42,6 +52,8 @@ public final class TcpQueryHandler extends ChannelInboundHandlerAdapter {
   private boolean waitingForPermit;
   private boolean draining;
   private boolean drainAgain;
+  private boolean yielding;
+  private int yieldsInARow;
 
   /**
    * A handler whose transfers never wait for each other.
@@ -156,6 +168,10 @@ public final class TcpQueryHandler extends ChannelInboundHandlerAdapter {
         if (!ctx.channel().isWritable()) {
           break; // resumed by channelWritabilityChanged
         }
+        if (!waitingForPermit && (yielding || mustYield())) {
+          yieldToQueries(ctx);
+          break; // resumed by the scheduled drain
+        }
         if (waitingForPermit || !gate.acquire(granted)) {
           waitingForPermit = true;
           break; // resumed by permitHandedOver
@@ -184,6 +200,30 @@ public final class TcpQueryHandler extends ChannelInboundHandlerAdapter {
       activeTransfer = false;
     }
     return wrote;
+  }
+
+  private boolean mustYield() {
+    if (gate.yieldingToQueries() && yieldsInARow < MAX_YIELDS) {
+      yieldsInARow++;
+      return true;
+    }
+    yieldsInARow = 0;
+    return false;
+  }
+
+  /** Encodes nothing for a while: the event loop thread sleeps and the UDP threads catch up. */
+  private void yieldToQueries(ChannelHandlerContext ctx) {
+    if (!yielding) {
+      yielding = true;
+      ctx.executor()
+          .schedule(
+              () -> {
+                yielding = false;
+                drain(ctx);
+              },
+              YIELD_MICROS,
+              TimeUnit.MICROSECONDS);
+    }
   }
 
   /** Runs on any thread when the gate hands this connection a permit. */

@@ -7,11 +7,13 @@ import java.util.ArrayDeque;
  * messages (until its channel stops being writable or the burst is full) and gives it back, so that
  * transfers take turns and encoding never occupies more than {@code permits} threads. What is left
  * of the processors answers queries. A transfer that finds no free permit waits in line and is
- * handed one by the transfer that releases it. Thread-safe.
+ * handed one by the transfer that releases it. While UDP queries queue up ({@link QueryPressure}),
+ * transfers do not start a burst: they ask again shortly. Thread-safe.
  */
 public final class TransferGate {
 
   private final int permits;
+  private final QueryPressure pressure;
   private final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
   private int inUse;
 
@@ -19,15 +21,29 @@ public final class TransferGate {
    * @param permits transfers that may encode at the same time (at least 1)
    */
   public TransferGate(int permits) {
+    this(permits, QueryPressure.none());
+  }
+
+  /**
+   * @param permits transfers that may encode at the same time (at least 1)
+   * @param pressure the UDP backlog signal transfers yield to
+   */
+  public TransferGate(int permits, QueryPressure pressure) {
     if (permits < 1) {
       throw new IllegalArgumentException("a transfer gate needs at least one permit");
     }
     this.permits = permits;
+    this.pressure = pressure;
   }
 
   /** A gate that never makes a transfer wait. */
   public static TransferGate unlimited() {
     return new TransferGate(Integer.MAX_VALUE);
+  }
+
+  /** Whether transfers should not start a burst now, because UDP queries are queueing. */
+  public boolean yieldingToQueries() {
+    return pressure.active();
   }
 
   /**

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
+import io.netty.util.AttributeKey;
 import org.rpzx.dns.query.QueryProcessor;
 import org.rpzx.dns.query.Reply;
 import org.rpzx.dns.ratelimit.RateLimitDecision;
@@ -23,8 +24,12 @@ public final class UdpQueryHandler extends SimpleChannelInboundHandler<DatagramP
 
   private static final Logger LOG = LoggerFactory.getLogger(UdpQueryHandler.class);
 
+  /** Datagrams read in the current burst, per channel (the handler is shared by the sockets). */
+  private static final AttributeKey<int[]> BURST = AttributeKey.valueOf("rpzx-udp-burst");
+
   private final QueryProcessor processor;
   private final ResponseRateLimiter limiter;
+  private final QueryPressure pressure;
 
   /** A handler without rate limiting. */
   public UdpQueryHandler(QueryProcessor processor) {
@@ -32,12 +37,22 @@ public final class UdpQueryHandler extends SimpleChannelInboundHandler<DatagramP
   }
 
   public UdpQueryHandler(QueryProcessor processor, ResponseRateLimiter limiter) {
+    this(processor, limiter, QueryPressure.none());
+  }
+
+  /**
+   * @param pressure told how many datagrams each read burst found, so transfers can yield
+   */
+  public UdpQueryHandler(
+      QueryProcessor processor, ResponseRateLimiter limiter, QueryPressure pressure) {
     this.processor = processor;
     this.limiter = limiter;
+    this.pressure = pressure;
   }
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+    burst(ctx)[0]++;
     byte[] query = ByteBufUtil.getBytes(packet.content());
     Reply reply = processor.process(query, packet.sender().getAddress(), false);
     if (reply instanceof Reply.Message m) {
@@ -63,8 +78,20 @@ public final class UdpQueryHandler extends SimpleChannelInboundHandler<DatagramP
 
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
+    int[] burst = burst(ctx);
+    pressure.readBurst(burst[0]);
+    burst[0] = 0;
     ctx.flush();
     ctx.fireChannelReadComplete();
+  }
+
+  private static int[] burst(ChannelHandlerContext ctx) {
+    int[] burst = ctx.channel().attr(BURST).get();
+    if (burst == null) {
+      burst = new int[1];
+      ctx.channel().attr(BURST).set(burst); // only this channel's event loop touches it
+    }
+    return burst;
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +34,9 @@ class TcpTransferGateTest {
   private final TrackingAllocator alloc = new TrackingAllocator();
   private final List<ByteBuf> inbound = new ArrayList<>();
   private final List<TransferEvent> events = new ArrayList<>();
-  private final TransferGate gate = new TransferGate(1);
+  private final AtomicLong nanos = new AtomicLong();
+  private final QueryPressure pressure = new QueryPressure(nanos::get, 1_000_000_000);
+  private final TransferGate gate = new TransferGate(1, pressure);
   private final QueryProcessor processor =
       new QueryProcessor(
           new TestZone(
@@ -103,6 +106,56 @@ class TcpTransferGateTest {
     List<Message> messages = readAll(ch);
     assertThat(records(messages)).isEqualTo(2 * NAMES + 3); // SOA, NS, pairs, SOA
     assertThat(events).extracting(TransferEvent::kind).containsExactly(TransferEvent.Kind.AXFR);
+  }
+
+  /** While UDP queries queue up a transfer encodes nothing; it resumes once they are served. */
+  @Test
+  void aTransferYieldsWhileUdpQueriesQueueAndThenCompletes() {
+    pressure.readBurst(QueryPressure.BACKLOG_BURST); // on for 1 s of the test clock
+    EmbeddedChannel ch = connection();
+    send(ch, Type.AXFR);
+    assertThat(readAll(ch)).as("nothing encoded while UDP queries queue").isEmpty();
+    assertThat(gate.inUse()).isZero();
+    send(ch, Type.SOA); // queued behind the transfer, strictly in order (RFC 7766 keeps order)
+    assertThat(readAll(ch)).isEmpty();
+
+    nanos.addAndGet(1_000_000_000); // the backlog is gone
+    for (int i = 0; i < 10_000 && !events.stream().anyMatch(TransferEvent::complete); i++) {
+      ch.advanceTimeBy(TcpQueryHandler.YIELD_MICROS, java.util.concurrent.TimeUnit.MICROSECONDS);
+      ch.runPendingTasks();
+      ch.runScheduledPendingTasks();
+    }
+    List<Message> messages = readAll(ch);
+    assertThat(records(messages)).isEqualTo(2 * NAMES + 3 + 1); // the transfer, then the SOA
+    assertThat(messages.get(messages.size() - 1).getQuestion().getType()).isEqualTo(Type.SOA);
+    assertThat(events)
+        .filteredOn(e -> e.kind() == TransferEvent.Kind.AXFR)
+        .hasSize(1)
+        .allMatch(TransferEvent::complete);
+  }
+
+  /** A flood beyond what UDP can serve slows transfers down but never stops them. */
+  @Test
+  void aTransferUnderLastingPressureStillWritesABurstNowAndThen() {
+    EmbeddedChannel ch = connection();
+    pressure.readBurst(QueryPressure.BACKLOG_BURST);
+    send(ch, Type.AXFR);
+    int rounds = 3 * TcpQueryHandler.MAX_YIELDS;
+    int roundsWithOutput = 0;
+    for (int round = 0; round < rounds; round++) {
+      pressure.readBurst(QueryPressure.BACKLOG_BURST); // the pressure never ends
+      ch.advanceTimeBy(TcpQueryHandler.YIELD_MICROS, java.util.concurrent.TimeUnit.MICROSECONDS);
+      ch.runScheduledPendingTasks();
+      ch.runPendingTasks();
+      if (!readAll(ch).isEmpty()) {
+        roundsWithOutput++;
+      }
+    }
+    assertThat(roundsWithOutput)
+        .as("a burst after every MAX_YIELDS waits, and only then")
+        .isBetween(
+            rounds / (TcpQueryHandler.MAX_YIELDS + 1), rounds / TcpQueryHandler.MAX_YIELDS + 1);
+    ch.close();
   }
 
   @Test

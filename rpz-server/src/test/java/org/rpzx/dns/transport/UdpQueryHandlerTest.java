@@ -48,6 +48,10 @@ class UdpQueryHandlerTest {
   }
 
   private void start(TestZone zone, ResponseRateLimiter limiter) {
+    start(zone, limiter, QueryPressure.none());
+  }
+
+  private void start(TestZone zone, ResponseRateLimiter limiter, QueryPressure pressure) {
     QueryProcessor p =
         new QueryProcessor(
             zone,
@@ -56,7 +60,7 @@ class UdpQueryHandlerTest {
             1232,
             16_384);
     channel = HandlerLeakSupport.channel(alloc, HandlerLeakSupport.CLIENT);
-    channel.pipeline().addLast(new UdpQueryHandler(p, limiter));
+    channel.pipeline().addLast(new UdpQueryHandler(p, limiter, pressure));
   }
 
   @AfterEach
@@ -79,6 +83,39 @@ class UdpQueryHandlerTest {
     channel.writeInbound(
         new DatagramPacket(buf, new InetSocketAddress("127.0.0.1", 53), HandlerLeakSupport.CLIENT));
     return channel.readOutbound();
+  }
+
+  /** A read burst that found a queue (several datagrams at once) tells transfers to yield. */
+  @Test
+  void aBacklogOfDatagramsTurnsTheQueryPressureOn() {
+    AtomicLong nanos = new AtomicLong();
+    QueryPressure pressure = new QueryPressure(nanos::get, 1_000);
+    start(
+        TestZone.of(7, "evil.example"),
+        ResponseRateLimiter.create(RateLimitSettings.OFF),
+        pressure);
+    DatagramPacket single = send(query("community.rpz.", Type.SOA).toWire()); // no queue
+    HandlerLeakSupport.readAndRelease(single.content());
+    assertThat(pressure.active()).isFalse();
+
+    Object[] burst = new Object[QueryPressure.BACKLOG_BURST];
+    for (int i = 0; i < burst.length; i++) {
+      ByteBuf buf = alloc.buffer().writeBytes(query("community.rpz.", Type.SOA).toWire());
+      inbound.add(buf);
+      burst[i] =
+          new DatagramPacket(
+              buf, new InetSocketAddress("127.0.0.1", 53), HandlerLeakSupport.CLIENT);
+    }
+    channel.writeInbound(burst); // one read burst, then one channelReadComplete
+    for (int i = 0; i < burst.length; i++) {
+      DatagramPacket reply = channel.readOutbound();
+      assertThat(parse(HandlerLeakSupport.readAndRelease(reply.content())).getRcode())
+          .isEqualTo(Rcode.NOERROR);
+    }
+    assertThat(pressure.active()).isTrue();
+    assertThat(pressure.backlogs()).isEqualTo(1);
+    nanos.addAndGet(1_000);
+    assertThat(pressure.active()).isFalse();
   }
 
   @Test
