@@ -17,6 +17,7 @@ import org.rpzx.core.zone.ChangeSet;
 import org.rpzx.core.zone.NameKeys;
 import org.rpzx.core.zone.PublishedZone;
 import org.rpzx.core.zone.Serial;
+import org.rpzx.core.zone.TrieSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,6 +116,7 @@ public final class ZoneMaintainer implements AutoCloseable {
    */
   public Optional<ChangeSet> publishNow() {
     long now = clock.millis();
+    TrieSnapshot basis = zone.current();
     ChangeSet change =
         db.inTransaction(
             c -> {
@@ -126,8 +128,7 @@ public final class ZoneMaintainer implements AutoCloseable {
               long from = ZoneStore.serial(c).orElseThrow();
               long to = Serial.next(from, Math.floorDiv(now, 1000));
               // Persist exactly what the snapshot will apply (the single writer holds it still).
-              ChangeSet cs =
-                  zone.current().effectiveChanges(new ChangeSet(from, to, now, added, removed));
+              ChangeSet cs = basis.effectiveChanges(new ChangeSet(from, to, now, added, removed));
               EntryStore.markPublished(c, now);
               if (cs.isEmpty()) {
                 return null; // flags were out of step with the snapshot; no new serial needed
@@ -140,7 +141,7 @@ public final class ZoneMaintainer implements AutoCloseable {
     if (change == null) {
       return Optional.empty();
     }
-    zone.publish(change);
+    zone.publish(change, basis); // already reduced against basis: not again, unless it moved
     LOG.info(
         "zone serial {}: +{} -{} names",
         change.toSerial(),

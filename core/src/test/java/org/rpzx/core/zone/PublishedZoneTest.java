@@ -43,6 +43,27 @@ class PublishedZoneTest {
     assertThat(ChangeJournal.condense(chain).added()).containsExactly("a.com", "c.com");
   }
 
+  /** A change reduced against the current snapshot is applied as given; a stale one again. */
+  @Test
+  void aPreReducedChangeIsReducedAgainOnlyWhenItsBasisMoved() {
+    PublishedZone zone = fresh();
+    zone.publish(new ChangeSet(1, 2, 0, List.of("a.com"), List.of()));
+    TrieSnapshot basis = zone.current();
+    ChangeSet reduced = basis.effectiveChanges(new ChangeSet(2, 3, 0, List.of("b.com"), List.of()));
+    assertThat(zone.publish(reduced, basis)).isSameAs(reduced);
+    assertThat(zone.current().contains("b.com")).isTrue();
+
+    // reduced against a snapshot that is no longer current: "b.com" is already there now
+    ChangeSet stale =
+        basis.effectiveChanges(new ChangeSet(2, 4, 0, List.of("b.com", "c.com"), List.of()));
+    assertThatThrownBy(() -> zone.publish(stale, basis))
+        .as("checked against the current serial, not trusted")
+        .isInstanceOf(IllegalArgumentException.class);
+    ChangeSet restarted =
+        new ChangeSet(3, 4, 0, List.of("b.com", "c.com"), List.of()); // as if reduced on basis
+    assertThat(zone.publish(restarted, basis).added()).containsExactly("c.com");
+  }
+
   @Test
   void aRejectedChangeLeavesEverythingAsItWas() {
     PublishedZone zone = fresh();
