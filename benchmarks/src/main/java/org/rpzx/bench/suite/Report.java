@@ -145,6 +145,9 @@ public final class Report {
               2000,
               "< 2 s"),
           new Row("… not enforced within 30 s", "nxdomain_missing", 1, 0, Kind.NONE, null, 0, ""),
+          info("… BIND's IXFR per serial, p50 (ms; its log)", "bind_ixfr_p50_ms", 1, 0),
+          info("… BIND's RPZ reload per serial, p50 (ms; its log)", "bind_rpz_reload_p50_ms", 1, 0),
+          info("… BIND's RPZ reload per serial, p99 (ms; its log)", "bind_rpz_reload_p99_ms", 1, 0),
           new Row(
               "BIND: SOA served to policy enforced (s)",
               "resolver_policy_ready_s",
