@@ -15,6 +15,8 @@ import org.rpzx.core.store.ZoneStore;
 import org.rpzx.core.zone.CanonicalNameOrder;
 import org.rpzx.core.zone.ChangeSet;
 import org.rpzx.core.zone.NameKeys;
+import org.rpzx.core.zone.NameListCodec;
+import org.rpzx.core.zone.PreparedChange;
 import org.rpzx.core.zone.PublishedZone;
 import org.rpzx.core.zone.Serial;
 import org.rpzx.core.zone.TrieSnapshot;
@@ -31,6 +33,9 @@ import org.slf4j.LoggerFactory;
 public final class ZoneMaintainer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ZoneMaintainer.class);
+
+  /** Names in a change set from which its snapshot and journal blobs are built on another core. */
+  static final int PREPARE_AHEAD_FROM = 50_000;
 
   private final Database db;
   private final PublishedZone zone;
@@ -117,7 +122,7 @@ public final class ZoneMaintainer implements AutoCloseable {
   public Optional<ChangeSet> publishNow() {
     long now = clock.millis();
     TrieSnapshot basis = zone.current();
-    ChangeSet change =
+    Staged staged =
         db.inTransaction(
             c -> {
               List<String> added = sorted(EntryStore.pendingAdditions(c, now));
@@ -129,25 +134,64 @@ public final class ZoneMaintainer implements AutoCloseable {
               long to = Serial.next(from, Math.floorDiv(now, 1000));
               // Persist exactly what the snapshot will apply (the single writer holds it still).
               ChangeSet cs = basis.effectiveChanges(new ChangeSet(from, to, now, added, removed));
+              // A large change's next snapshot and journal blobs are CPU work that needs no
+              // store: on another core while SQLite updates the flags below
+              boolean ahead = cs.added().size() + cs.removed().size() >= PREPARE_AHEAD_FROM;
+              CompletableFuture<PreparedChange> prepared =
+                  ahead && !cs.isEmpty()
+                      ? CompletableFuture.supplyAsync(() -> PreparedChange.of(basis, cs))
+                      : null;
+              CompletableFuture<byte[][]> blobs =
+                  ahead && !cs.isEmpty()
+                      ? CompletableFuture.supplyAsync(() -> journalBlobs(cs))
+                      : CompletableFuture.completedFuture(null);
               EntryStore.markPublished(c, now);
               if (cs.isEmpty()) {
                 return null; // flags were out of step with the snapshot; no new serial needed
               }
               ZoneStore.setSerial(c, to, now);
-              ZoneStore.appendJournal(c, cs);
+              byte[][] encoded = blobs.join();
+              if (encoded == null) {
+                ZoneStore.appendJournal(c, cs);
+              } else {
+                ZoneStore.appendJournal(c, cs, encoded[0], encoded[1]);
+              }
               ZoneStore.trimJournal(c, settings.journalMaxChangeSets(), settings.journalMaxBytes());
-              return cs;
+              return new Staged(cs, prepared);
             });
-    if (change == null) {
+    if (staged == null) {
       return Optional.empty();
     }
-    zone.publish(change, basis); // already reduced against basis: not again, unless it moved
+    ChangeSet change = staged.change();
+    PreparedChange ready = staged.prepared() == null ? null : preparedOrNull(staged.prepared());
+    if (ready != null) {
+      zone.publish(ready); // already reduced and applied against basis: not again, unless it moved
+    } else {
+      zone.publish(change);
+    }
     LOG.info(
         "zone serial {}: +{} -{} names",
         change.toSerial(),
         change.added().size(),
         change.removed().size());
     return Optional.of(change);
+  }
+
+  /** What the transaction hands to the publication after it committed. */
+  private record Staged(ChangeSet change, CompletableFuture<PreparedChange> prepared) {}
+
+  private static byte[][] journalBlobs(ChangeSet cs) {
+    return new byte[][] {NameListCodec.encode(cs.added()), NameListCodec.encode(cs.removed())};
+  }
+
+  /** The prepared change, or null (then the publication builds it itself) if that failed. */
+  private static PreparedChange preparedOrNull(CompletableFuture<PreparedChange> prepared) {
+    try {
+      return prepared.join();
+    } catch (RuntimeException e) {
+      LOG.warn("preparing the next snapshot failed; building it again: {}", e.toString());
+      return null;
+    }
   }
 
   /** Canonical order; the key radix sort pays off only for large change sets. */

@@ -36,6 +36,17 @@ public final class ZoneStore {
   }
 
   public static void appendJournal(Connection c, ChangeSet change) throws SQLException {
+    appendJournal(
+        c, change, NameListCodec.encode(change.added()), NameListCodec.encode(change.removed()));
+  }
+
+  /**
+   * {@link #appendJournal(Connection, ChangeSet)} with the two name lists already encoded ({@link
+   * NameListCodec#encode}), e.g. on another thread while the transaction did other work.
+   */
+  public static void appendJournal(
+      Connection c, ChangeSet change, byte[] encodedAdded, byte[] encodedRemoved)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO journal (from_serial, to_serial, created_at, added_count, removed_count,"
@@ -45,8 +56,8 @@ public final class ZoneStore {
       ps.setLong(3, change.epochMillis());
       ps.setInt(4, change.added().size());
       ps.setInt(5, change.removed().size());
-      ps.setBytes(6, NameListCodec.encode(change.added()));
-      ps.setBytes(7, NameListCodec.encode(change.removed()));
+      ps.setBytes(6, encodedAdded);
+      ps.setBytes(7, encodedRemoved);
       ps.executeUpdate();
     }
   }

@@ -68,22 +68,23 @@ public final class PublishedZone implements ZoneView {
   }
 
   /**
-   * As {@link #publish(ChangeSet)}, for a change set the caller already reduced with {@code
-   * basis.effectiveChanges}: when {@code basis} is still the current snapshot (nothing published or
-   * compacted since), it is applied as it is; a million-name change set costs a second reduction
-   * (sort check, one lookup and one validity check per name) otherwise.
-   *
-   * @param effective {@code basis.effectiveChanges(…)}
-   * @param basis the snapshot it was reduced against
+   * As {@link #publish(ChangeSet)}, for a change set the caller reduced and applied ahead ({@link
+   * PreparedChange#of}): when its basis is still the current snapshot (nothing published or
+   * compacted since), its next snapshot is swapped in as it is; otherwise it starts over.
    */
-  public synchronized ChangeSet publish(ChangeSet effective, TrieSnapshot basis) {
+  public synchronized ChangeSet publish(PreparedChange prepared) {
     State old = state.get();
-    return apply(
-        old, old.snapshot() == basis ? effective : old.snapshot().effectiveChanges(effective));
+    if (old.snapshot() != prepared.basis()) {
+      return apply(old, old.snapshot().effectiveChanges(prepared.effective()));
+    }
+    return apply(old, prepared.effective(), prepared.next());
   }
 
   private ChangeSet apply(State old, ChangeSet effective) {
-    TrieSnapshot next = old.snapshot().applyEffective(effective);
+    return apply(old, effective, old.snapshot().applyEffective(effective));
+  }
+
+  private ChangeSet apply(State old, ChangeSet effective, TrieSnapshot next) {
     ChangeJournal journal = old.journal().append(effective);
     state.set(new State(next, journal));
     if (next.wantsCompaction() && compaction == null) {

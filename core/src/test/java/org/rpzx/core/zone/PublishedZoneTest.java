@@ -43,25 +43,29 @@ class PublishedZoneTest {
     assertThat(ChangeJournal.condense(chain).added()).containsExactly("a.com", "c.com");
   }
 
-  /** A change reduced against the current snapshot is applied as given; a stale one again. */
+  /** A change prepared against the current snapshot is swapped in as built; a stale one again. */
   @Test
-  void aPreReducedChangeIsReducedAgainOnlyWhenItsBasisMoved() {
+  void aPreparedChangeIsRebuiltOnlyWhenItsBasisMoved() {
     PublishedZone zone = fresh();
     zone.publish(new ChangeSet(1, 2, 0, List.of("a.com"), List.of()));
     TrieSnapshot basis = zone.current();
     ChangeSet reduced = basis.effectiveChanges(new ChangeSet(2, 3, 0, List.of("b.com"), List.of()));
-    assertThat(zone.publish(reduced, basis)).isSameAs(reduced);
+    PreparedChange prepared = PreparedChange.of(basis, reduced);
+    assertThat(zone.publish(prepared)).isSameAs(reduced);
+    assertThat(zone.current()).isSameAs(prepared.next());
     assertThat(zone.current().contains("b.com")).isTrue();
 
-    // reduced against a snapshot that is no longer current: "b.com" is already there now
-    ChangeSet stale =
+    // prepared against a snapshot that is no longer current: reduced and applied again
+    ChangeSet next =
         basis.effectiveChanges(new ChangeSet(2, 4, 0, List.of("b.com", "c.com"), List.of()));
-    assertThatThrownBy(() -> zone.publish(stale, basis))
+    assertThatThrownBy(() -> zone.publish(PreparedChange.of(basis, next)))
         .as("checked against the current serial, not trusted")
         .isInstanceOf(IllegalArgumentException.class);
-    ChangeSet restarted =
-        new ChangeSet(3, 4, 0, List.of("b.com", "c.com"), List.of()); // as if reduced on basis
-    assertThat(zone.publish(restarted, basis).added()).containsExactly("c.com");
+    ChangeSet restarted = new ChangeSet(3, 4, 0, List.of("b.com", "c.com"), List.of());
+    PreparedChange stale = new PreparedChange(restarted, basis, basis);
+    assertThat(zone.publish(stale).added()).containsExactly("c.com");
+    assertThat(zone.current()).isNotSameAs(basis);
+    assertThat(zone.current().contains("a.com") && zone.current().contains("c.com")).isTrue();
   }
 
   @Test

@@ -96,4 +96,40 @@ class ConsumerCacheTest {
       assertThat(log.dropped()).as("the event after close").isEqualTo(1);
     }
   }
+
+  /** SOA checks at an unchanged serial reach the store at most once a second per consumer. */
+  @Test
+  void soaChecksAreWrittenOncePerSecondUnlessTheSerialChanges() throws Exception {
+    try (Database db = Database.open(dir.resolve("soa.db"))) {
+      new Directory(db, Clock.systemUTC()).addInstitution("Uni A");
+      ConsumerRegistry registry = new ConsumerRegistry(db, Clock.systemUTC());
+      registry.add(new ConsumerRequest("lab", "Uni A", null, null, List.of("127.0.0.0/8"), null));
+      InetAddress first = InetAddress.getByName("127.0.0.1");
+      InetAddress second = InetAddress.getByName("127.0.0.2");
+      java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+      StoredTransferLog log = new StoredTransferLog(registry, Clock.systemUTC(), nanos::get);
+      log.record(soa(first, 8)); // written
+      log.record(soa(second, 8)); // same serial within the second: not written
+      nanos.addAndGet(StoredTransferLog.SOA_CHECK_INTERVAL_NANOS - 1);
+      log.record(soa(second, 8)); // still within the second
+      log.close();
+      var activity = registry.show("lab").orElseThrow().activity();
+      assertThat(activity.soaSerial()).isEqualTo(8);
+      assertThat(activity.soaClient()).isEqualTo("127.0.0.1");
+
+      StoredTransferLog later = new StoredTransferLog(registry, Clock.systemUTC(), nanos::get);
+      later.record(soa(first, 8));
+      nanos.addAndGet(1);
+      later.record(soa(second, 9)); // a new serial is written at once
+      later.close();
+      activity = registry.show("lab").orElseThrow().activity();
+      assertThat(activity.soaSerial()).isEqualTo(9);
+      assertThat(activity.soaClient()).isEqualTo("127.0.0.2");
+    }
+  }
+
+  private static TransferEvent soa(InetAddress client, long serial) {
+    return new TransferEvent(
+        client, "lab", TransferEvent.Kind.SOA_QUERY, serial, 90, Duration.ZERO, true);
+  }
 }
