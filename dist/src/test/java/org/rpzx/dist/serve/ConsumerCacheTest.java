@@ -68,9 +68,7 @@ class ConsumerCacheTest {
   @Test
   void transferLogRecordsKnownConsumersOffTheCallingThread() throws Exception {
     try (Database db = Database.open(dir.resolve("log.db"))) {
-      new Directory(db, Clock.systemUTC()).addInstitution("Uni A");
-      ConsumerRegistry registry = new ConsumerRegistry(db, Clock.systemUTC());
-      registry.add(new ConsumerRequest("lab", "Uni A", null, null, List.of("127.0.0.0/8"), null));
+      ConsumerRegistry registry = labOnLoopback(db);
       InetAddress client = InetAddress.getLoopbackAddress();
       StoredTransferLog log = new StoredTransferLog(registry, Clock.systemUTC());
       log.record(
@@ -101,9 +99,7 @@ class ConsumerCacheTest {
   @Test
   void soaChecksAreWrittenOncePerSecondUnlessTheSerialChanges() throws Exception {
     try (Database db = Database.open(dir.resolve("soa.db"))) {
-      new Directory(db, Clock.systemUTC()).addInstitution("Uni A");
-      ConsumerRegistry registry = new ConsumerRegistry(db, Clock.systemUTC());
-      registry.add(new ConsumerRequest("lab", "Uni A", null, null, List.of("127.0.0.0/8"), null));
+      ConsumerRegistry registry = labOnLoopback(db);
       InetAddress first = InetAddress.getByName("127.0.0.1");
       InetAddress second = InetAddress.getByName("127.0.0.2");
       java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
@@ -126,6 +122,14 @@ class ConsumerCacheTest {
       assertThat(activity.soaSerial()).isEqualTo(9);
       assertThat(activity.soaClient()).isEqualTo("127.0.0.2");
     }
+  }
+
+  /** A registry with consumer "lab" of institution "Uni A" on 127.0.0.0/8. */
+  private static ConsumerRegistry labOnLoopback(Database db) {
+    new Directory(db, Clock.systemUTC()).addInstitution("Uni A");
+    ConsumerRegistry registry = new ConsumerRegistry(db, Clock.systemUTC());
+    registry.add(new ConsumerRequest("lab", "Uni A", null, null, List.of("127.0.0.0/8"), null));
+    return registry;
   }
 
   private static TransferEvent soa(InetAddress client, long serial) {
