@@ -3,7 +3,6 @@ package org.rpzx.dist.reliability;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
@@ -75,29 +74,18 @@ final class SoaSampler {
   }
 
   private void receive() {
-    ByteBuffer buf = ByteBuffer.allocate(1500);
-    long ok = 0;
-    try {
-      while (true) {
-        buf.clear();
-        channel.read(buf);
-        long now = System.nanoTime();
-        buf.flip();
-        if (buf.remaining() < 12 || RawDns.rcode(buf) != 0) {
-          continue;
-        }
-        long sent = sentAt.getAndSet(RawDns.id(buf), 0);
-        if (sent != 0) {
-          latencies.record(now - sent);
-          ok++;
-          answered = ok;
-        }
-      }
-    } catch (ClosedChannelException e) {
-      // stop()
-    } catch (IOException e) {
-      // the server is gone: the rest counts as lost
-    }
+    UdpAnswers.readUntilClosed(
+        channel,
+        (answer, now) -> {
+          if (RawDns.rcode(answer) != 0) {
+            return;
+          }
+          long sent = sentAt.getAndSet(RawDns.id(answer), 0);
+          if (sent != 0) {
+            latencies.record(now - sent);
+            answered++;
+          }
+        });
   }
 
   /** Stops sending, waits {@code graceMillis} for the last answers, counts the rest as lost. */

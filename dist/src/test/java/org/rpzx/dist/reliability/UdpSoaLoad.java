@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
@@ -90,32 +89,16 @@ final class UdpSoaLoad {
   }
 
   private void receive() {
-    ByteBuffer buf = ByteBuffer.allocate(1500);
-    long ok = 0;
-    long bad = 0;
-    try {
-      while (true) {
-        buf.clear();
-        channel.read(buf);
-        long now = System.nanoTime();
-        if (buf.position() < 12) {
-          continue;
-        }
-        buf.flip();
-        if (RawDns.rcode(buf) == 0) {
-          ok++;
-          answered = ok;
-          latencies.record(now - sentAt.get(RawDns.id(buf)));
-        } else {
-          bad++;
-          errors = bad;
-        }
-      }
-    } catch (ClosedChannelException e) {
-      // stop()
-    } catch (IOException e) {
-      // ECONNREFUSED when the server is gone: the rest counts as lost
-    }
+    UdpAnswers.readUntilClosed(
+        channel,
+        (answer, now) -> {
+          if (RawDns.rcode(answer) == 0) {
+            answered++;
+            latencies.record(now - sentAt.get(RawDns.id(answer)));
+          } else {
+            errors++;
+          }
+        });
   }
 
   /** Stops sending, waits {@code graceMillis} for late answers, closes. */

@@ -23,7 +23,6 @@ public final class QueryPressure {
   private final LongSupplier nanoClock;
   private final long holdNanos;
   private volatile long until;
-  private volatile long backlogs;
 
   /** Pressure on the system's monotonic clock with the default hold. */
   public QueryPressure() {
@@ -49,17 +48,11 @@ public final class QueryPressure {
   public void readBurst(int datagrams) {
     if (datagrams >= BACKLOG_BURST && this != NONE) {
       until = nanoClock.getAsLong() + holdNanos;
-      backlogs++; // racy increments lose a count at worst: a figure for the log, not a limit
     }
   }
 
   /** Whether transfers should hold back now. */
   public boolean active() {
     return this != NONE && nanoClock.getAsLong() - until < 0;
-  }
-
-  /** Backlogged bursts seen so far. */
-  public long backlogs() {
-    return backlogs;
   }
 }
