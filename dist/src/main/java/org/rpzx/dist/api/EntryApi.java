@@ -190,6 +190,9 @@ public final class EntryApi {
       } catch (IllegalArgumentException e) {
         throw new ApiError(400, "for: " + e.getMessage());
       }
+      if (period.compareTo(Duration.between(Instant.now(), InstitutionApi.LATEST)) > 0) {
+        throw new ApiError(400, "for: the suppression must end before the year 10000");
+      }
     }
     Mutation<Delisted> removed =
         overrides.remove(r.decodedParam(0), body.reason(), period, ListsApi.addedBy(r.token()));

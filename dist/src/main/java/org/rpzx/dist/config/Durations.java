@@ -20,13 +20,18 @@ public final class Durations {
       throw new IllegalArgumentException(
           "expected a duration like 500ms, 10s, 5m, 2h or 30d, got '" + text + "'");
     }
-    long n = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
-      case "ms" -> Duration.ofMillis(n);
-      case "s" -> Duration.ofSeconds(n);
-      case "m" -> Duration.ofMinutes(n);
-      case "h" -> Duration.ofHours(n);
-      default -> Duration.ofDays(n);
-    };
+    try {
+      long n = Long.parseLong(m.group(1));
+      return switch (m.group(2)) {
+        case "ms" -> Duration.ofMillis(n);
+        case "s" -> Duration.ofSeconds(n);
+        case "m" -> Duration.ofMinutes(n);
+        case "h" -> Duration.ofHours(n);
+        default -> Duration.ofDays(n);
+      };
+    } catch (ArithmeticException | NumberFormatException e) {
+      // found by ApiBodyFuzzTest: "07766279631452241918d" overflowed Duration.ofDays
+      throw new IllegalArgumentException("duration '" + text + "' is too long");
+    }
   }
 }
