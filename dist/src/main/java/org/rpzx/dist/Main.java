@@ -8,7 +8,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    int code = RpzxCommand.commandLine().execute(args);
+    int code = RpzxCommand.commandLine(args).execute(args);
     if (code != 0 || !RpzxCommand.isServe(args)) {
       System.exit(code);
     }

@@ -68,6 +68,12 @@ class IncrementalTransferIT extends ServiceTestBase {
     assertThat(s2).isNotEqualTo(s1);
 
     service.close();
+    try (org.rpzx.core.store.Database db =
+        org.rpzx.core.store.Database.open(service.dataDir().resolve("rpzx.db"))) {
+      assertThat(db.read(org.rpzx.core.store.ZoneStore::imageSerial))
+          .as("the clean stop saved the zone image the restart starts from (ADR 0011)")
+          .contains(s2);
+    }
     service = start();
 
     ZoneTransferIn across = ixfr(s1);

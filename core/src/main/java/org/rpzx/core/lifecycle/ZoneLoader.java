@@ -2,6 +2,7 @@ package org.rpzx.core.lifecycle;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.rpzx.core.store.Database;
 import org.rpzx.core.store.EntryStore;
 import org.rpzx.core.store.ZoneStore;
@@ -38,24 +39,31 @@ public final class ZoneLoader {
           }
           return null;
         });
-    record Stored(long serial, NameKeys names, List<ChangeSet> journal) {}
+    record Stored(
+        long serial, Optional<LabelTrie> image, NameKeys names, List<ChangeSet> journal) {}
     Stored stored =
         db.read(
-            c ->
-                new Stored(
-                    ZoneStore.serial(c).orElseThrow(),
-                    EntryStore.inZoneKeys(c),
-                    ZoneStore.journal(c)));
+            c -> {
+              long serial = ZoneStore.serial(c).orElseThrow();
+              Optional<LabelTrie> image =
+                  ZoneImages.usable(ZoneStore.image(c), serial, EntryStore.inZoneCount(c));
+              return new Stored(
+                  serial,
+                  image,
+                  image.isPresent() ? null : EntryStore.inZoneKeys(c),
+                  ZoneStore.journal(c));
+            });
     long read = System.nanoTime();
-    LabelTrie trie = stored.names().toTrie();
+    LabelTrie trie = stored.image().orElseGet(() -> stored.names().toTrie());
     PublishedZone zone =
         new PublishedZone(
             new TrieSnapshot(zoneSettings, stored.serial(), trie),
             ChangeJournal.of(
                 stored.journal(), settings.journalMaxChangeSets(), settings.journalMaxBytes()));
     LOG.info(
-        "zone {} loaded: serial {}, {} names, {} journal change sets in {} ms ({} ms reading)",
+        "zone {} loaded{}: serial {}, {} names, {} journal change sets in {} ms ({} ms reading)",
         zoneSettings.origin(),
+        stored.image().isPresent() ? " from its image" : "",
         stored.serial(),
         trie.nameCount(),
         stored.journal().size(),

@@ -150,6 +150,16 @@ public final class EntryStore {
     return out;
   }
 
+  /** How many names the published zone holds (by the {@code entries_pending} index). */
+  public static int inZoneCount(Connection c) throws SQLException {
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT COUNT(*) FROM entries WHERE in_zone = 1");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
   /** Names per statement when {@link #inZoneKeys} reads the zone: bounds the text held at once. */
   private static final int IN_ZONE_CHUNK = 1 << 20;
 
@@ -161,15 +171,8 @@ public final class EntryStore {
    * @throws IllegalArgumentException if a stored name is not a valid zone name
    */
   public static NameKeys inZoneKeys(Connection c) throws SQLException {
-    NameKeys keys;
-    int names;
-    try (PreparedStatement ps =
-            c.prepareStatement("SELECT COUNT(*) FROM entries WHERE in_zone = 1");
-        ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      names = rs.getInt(1);
-      keys = new NameKeys(names, names * 32L); // grows if names are longer on average
-    }
+    int names = inZoneCount(c);
+    NameKeys keys = new NameKeys(names, names * 32L); // grows if names are longer on average
     try (PreparedStatement bound =
             c.prepareStatement(
                 "SELECT expires_at, name FROM entries WHERE in_zone = 1"

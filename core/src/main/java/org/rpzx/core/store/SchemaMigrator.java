@@ -27,7 +27,8 @@ final class SchemaMigrator {
           "V4__name_lists.sql",
           "V5__held_submissions.sql",
           "V6__reports.sql",
-          "V7__privacy.sql");
+          "V7__privacy.sql",
+          "V8__zone_image.sql");
 
   static final int LATEST_VERSION = version(MIGRATIONS.get(MIGRATIONS.size() - 1));
 

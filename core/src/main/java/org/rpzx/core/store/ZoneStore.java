@@ -11,7 +11,7 @@ import org.rpzx.core.zone.ChangeSet;
 import org.rpzx.core.zone.CorruptNameListException;
 import org.rpzx.core.zone.NameListCodec;
 
-/** SQL for the zone serial and the persistent IXFR journal. */
+/** SQL for the zone serial, the persistent IXFR journal and the zone image. */
 public final class ZoneStore {
 
   private ZoneStore() {}
@@ -112,6 +112,43 @@ public final class ZoneStore {
       }
     }
     return out;
+  }
+
+  /** The saved zone image: a {@code TrieImage} of {@code nameCount} names at {@code serial}. */
+  public record StoredImage(long serial, int nameCount, byte[] image) {}
+
+  /** The zone image, if one was saved. */
+  public static Optional<StoredImage> image(Connection c) throws SQLException {
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT serial, name_count, image FROM zone_image WHERE id = 1");
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next()
+          ? Optional.of(new StoredImage(rs.getLong(1), rs.getInt(2), rs.getBytes(3)))
+          : Optional.empty();
+    }
+  }
+
+  /** The serial of the saved zone image, if one was saved (without reading the image). */
+  public static Optional<Long> imageSerial(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT serial FROM zone_image WHERE id = 1");
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+    }
+  }
+
+  /** Replaces the zone image; the caller checks that {@code serial} is the stored serial. */
+  public static void saveImage(Connection c, long serial, int nameCount, byte[] image, long now)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT OR REPLACE INTO zone_image (id, serial, name_count, saved_at, image)"
+                + " VALUES (1, ?, ?, ?, ?)")) {
+      ps.setLong(1, serial);
+      ps.setInt(2, nameCount);
+      ps.setLong(3, now);
+      ps.setBytes(4, image);
+      ps.executeUpdate();
+    }
   }
 
   private static List<String> names(byte[] blob) {

@@ -256,6 +256,11 @@ public final class LabelTrie {
         && Arrays.equals(childStart, o.childStart);
   }
 
+  /** First node of each depth, the node count last (for {@link TrieImage}). */
+  int[] levelStart() {
+    return levelStart;
+  }
+
   boolean isTerminal(int node) {
     return (terminal[node >>> 6] & (1L << node)) != 0;
   }

@@ -138,4 +138,33 @@ class CliConventionsTest {
     assertThat(cmd.execute("institution")).isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains("Missing required subcommand");
   }
+
+  /**
+   * {@code rpzx serve} gets a command line without the other subcommands (start-up time, ADR 0011):
+   * the same help, the same usage error and exit code as through the whole tree.
+   */
+  @Test
+  void theServeOnlyCommandLineBehavesAsTheWholeTree() {
+    for (String[] args : new String[][] {{"serve", "--help"}, {"serve", "--no-such-option"}}) {
+      StringWriter fullOut = new StringWriter();
+      StringWriter fullErr = new StringWriter();
+      CommandLine full = RpzxCommand.commandLine();
+      full.setOut(new PrintWriter(fullOut));
+      full.setErr(new PrintWriter(fullErr));
+      StringWriter fastOut = new StringWriter();
+      StringWriter fastErr = new StringWriter();
+      CommandLine fast = RpzxCommand.commandLine(args);
+      fast.setOut(new PrintWriter(fastOut));
+      fast.setErr(new PrintWriter(fastErr));
+
+      assertThat(fast.execute(args)).as(String.join(" ", args)).isEqualTo(full.execute(args));
+      assertThat(fastOut.toString()).isEqualTo(fullOut.toString());
+      assertThat(fastErr.toString()).isEqualTo(fullErr.toString());
+    }
+    assertThat(RpzxCommand.commandLine(new String[] {"serve"}).getSubcommands().keySet())
+        .containsExactly("serve");
+    assertThat(RpzxCommand.commandLine(new String[] {"--help", "serve"}).getSubcommands())
+        .as("anything else gets the whole tree")
+        .containsKey("institution");
+  }
 }
