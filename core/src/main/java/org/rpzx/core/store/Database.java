@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +30,22 @@ public final class Database implements AutoCloseable {
   private final Connection reader;
   private final ReentrantLock writeLock = new ReentrantLock(true);
   private final ReentrantLock readLock = new ReentrantLock();
+  private final WalCheckpointer checkpointer;
 
   private Database(Path file, Connection writer, Connection reader) {
     this.file = file;
     this.writer = writer;
     this.reader = reader;
+    this.checkpointer =
+        new WalCheckpointer(
+            file,
+            () -> {
+              try {
+                return connect(file, false);
+              } catch (SQLException e) {
+                throw new StoreException("cannot connect for a checkpoint: " + e.getMessage(), e);
+              }
+            });
   }
 
   /** Opens (creating if needed) the database file and brings its schema up to date. */
@@ -89,6 +101,15 @@ public final class Database implements AutoCloseable {
       config.setReadOnly(true);
     }
     Connection c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    if (!readOnly) {
+      // checkpoints run on their own thread (WalCheckpointer), not inside a commit
+      try (Statement st = c.createStatement()) {
+        st.execute("PRAGMA wal_autocheckpoint = 0");
+      } catch (SQLException e) {
+        c.close();
+        throw e;
+      }
+    }
     c.setAutoCommit(true);
     return c;
   }
@@ -119,6 +140,7 @@ public final class Database implements AutoCloseable {
         throw (RuntimeException) e;
       }
       endTransaction(c);
+      checkpointer.committed();
       return result;
     } catch (SQLException e) {
       // connecting or beginning failed: nothing was written; the connection is replaced
@@ -209,6 +231,7 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    checkpointer.close(); // the last connection to close checkpoints what is left
     writeLock.lock();
     readLock.lock();
     try {

@@ -36,6 +36,47 @@ class DatabaseTest {
     }
   }
 
+  /**
+   * A commit does not copy its pages back into the database file (no automatic checkpoint on the
+   * write connection); the background checkpointer does, soon after.
+   */
+  @Test
+  void checkpointsRunOffTheCommitPath() throws Exception {
+    Path file = dir.resolve("store.db");
+    try (Database db = Database.open(file)) {
+      String autoCheckpoint =
+          db.inTransaction(
+              c -> {
+                try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("PRAGMA wal_autocheckpoint")) {
+                  rs.next();
+                  return rs.getString(1);
+                }
+              });
+      assertThat(autoCheckpoint).isEqualTo("0");
+      long before = java.nio.file.Files.size(file);
+      byte[] blob = new byte[8 << 20];
+      new java.util.Random(1).nextBytes(blob);
+      db.inTransaction(
+          c -> {
+            c.createStatement().executeUpdate("CREATE TABLE bulk (b BLOB)");
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO bulk (b) VALUES (?)")) {
+              ps.setBytes(1, blob);
+              ps.executeUpdate();
+            }
+            return null;
+          });
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+      while (java.nio.file.Files.size(file) < before + blob.length
+          && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(java.nio.file.Files.size(file))
+          .as("the checkpointer copied the committed pages into the database file")
+          .isGreaterThanOrEqualTo(before + blob.length);
+    }
+  }
+
   @Test
   void reopeningKeepsDataAndDoesNotRemigrate() {
     Path file = dir.resolve("store.db");

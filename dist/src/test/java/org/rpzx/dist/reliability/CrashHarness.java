@@ -246,6 +246,9 @@ public final class CrashHarness {
         zoneNames = zone.owners().size() / 2;
         view = zone;
         highestSeen = zone.serial();
+        if (n % 2 == 0) {
+          cleanRestart(zone, failures);
+        }
       } catch (Exception e) {
         failures.add("after restart: " + e);
       }
@@ -270,6 +273,38 @@ public final class CrashHarness {
         ixfrRecords,
         zoneNames,
         failures);
+  }
+
+  /**
+   * Every second trial also stops the service cleanly and starts it again: the zone comes back from
+   * the image the stop saved (ADR 0011), the same serial and names, and the later trials' kills
+   * then leave an image behind that their restarts must not take for the zone.
+   */
+  private void cleanRestart(ZoneView before, List<String> failures) throws Exception {
+    long imageLoads = imageLoads();
+    server.close();
+    server = ServeProcess.start(config, log, dns, Duration.ofSeconds(60));
+    ZoneView after = dns.axfr();
+    if (!after.equals(before)) {
+      failures.add(
+          "a clean restart changed the zone: serial "
+              + before.serial()
+              + " with "
+              + before.owners().size()
+              + " owners, then "
+              + after.serial()
+              + " with "
+              + after.owners().size());
+    }
+    if (imageLoads() != imageLoads + 1) {
+      failures.add("the start after a clean stop did not take the zone image back");
+    }
+  }
+
+  private long imageLoads() throws IOException {
+    try (var lines = Files.lines(log)) {
+      return lines.filter(l -> l.contains("loaded from its image")).count();
+    }
   }
 
   /** With the service down: nothing acknowledged lost, serial not behind, no half change set. */
