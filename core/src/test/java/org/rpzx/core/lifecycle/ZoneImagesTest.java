@@ -2,65 +2,19 @@ package org.rpzx.core.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.rpzx.core.directory.Directory;
-import org.rpzx.core.directory.Institution;
-import org.rpzx.core.directory.Mutation;
-import org.rpzx.core.store.Database;
 import org.rpzx.core.store.EntryStore;
 import org.rpzx.core.store.ZoneStore;
-import org.rpzx.core.testing.MutableClock;
 import org.rpzx.core.zone.LabelTrie;
 import org.rpzx.core.zone.PublishedZone;
-import org.rpzx.core.zone.ZoneSettings;
 
 /**
  * The zone image is used only when it is the zone the store holds; every other start rebuilds from
  * the entries, and both give the same zone.
  */
-class ZoneImagesTest {
-
-  @TempDir Path dir;
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
-  private final LifecycleSettings settings =
-      new LifecycleSettings(
-          Duration.ofDays(30), Duration.ZERO, Duration.ofSeconds(10), 100, 1 << 20);
-  private Database db;
-  private long institution;
-
-  @BeforeEach
-  void open() {
-    db = Database.open(dir.resolve("rpzx.db"));
-    Mutation<Institution> m = new Directory(db, clock).addInstitution("Uni A");
-    institution = ((Mutation.Done<Institution>) m).value().id();
-  }
-
-  @AfterEach
-  void close() {
-    db.close();
-  }
-
-  private void submit(String... names) {
-    long now = clock.millis();
-    db.inTransaction(
-        c -> {
-          EntryStore.recordSubmission(
-              c, List.of(names), institution, now, now + settings.entryLifetime().toMillis());
-          return null;
-        });
-  }
-
-  private PublishedZone load() {
-    return ZoneLoader.load(db, ZoneSettings.defaults(), settings, clock);
-  }
+class ZoneImagesTest extends StoreWithInstitution {
 
   private Optional<LabelTrie> usableImage() {
     return db.read(

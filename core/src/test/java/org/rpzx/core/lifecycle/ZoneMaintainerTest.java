@@ -2,62 +2,15 @@ package org.rpzx.core.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.rpzx.core.directory.Directory;
-import org.rpzx.core.directory.Institution;
-import org.rpzx.core.directory.Mutation;
-import org.rpzx.core.store.Database;
-import org.rpzx.core.store.EntryStore;
-import org.rpzx.core.testing.MutableClock;
 import org.rpzx.core.zone.ChangeSet;
 import org.rpzx.core.zone.JournalQuery;
 import org.rpzx.core.zone.PublishedZone;
 import org.rpzx.core.zone.Serial;
-import org.rpzx.core.zone.ZoneSettings;
 
-class ZoneMaintainerTest {
-
-  @TempDir Path dir;
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
-  private final LifecycleSettings settings =
-      new LifecycleSettings(
-          Duration.ofDays(30), Duration.ZERO, Duration.ofSeconds(10), 100, 1 << 20);
-  private Database db;
-  private long institution;
-
-  @BeforeEach
-  void open() {
-    db = Database.open(dir.resolve("rpzx.db"));
-    Mutation<Institution> m = new Directory(db, clock).addInstitution("Uni A");
-    institution = ((Mutation.Done<Institution>) m).value().id();
-  }
-
-  @AfterEach
-  void close() {
-    db.close();
-  }
-
-  private void submit(String... names) {
-    long now = clock.millis();
-    db.inTransaction(
-        c -> {
-          EntryStore.recordSubmission(
-              c, List.of(names), institution, now, now + settings.entryLifetime().toMillis());
-          return null;
-        });
-  }
-
-  private PublishedZone load() {
-    return ZoneLoader.load(db, ZoneSettings.defaults(), settings, clock);
-  }
+class ZoneMaintainerTest extends StoreWithInstitution {
 
   @Test
   void publishesNewNamesAsOneChangeSetWithANewerSerial() {
@@ -98,8 +51,7 @@ class ZoneMaintainerTest {
     JournalQuery.Changes journaled = (JournalQuery.Changes) zone.changesSince(start);
     assertThat(journaled.changeSets()).containsExactly(cs);
 
-    db.close();
-    db = Database.open(dir.resolve("rpzx.db"));
+    reopen();
     PublishedZone again = load();
     assertThat(again.current().serial()).isEqualTo(serial);
     assertThat(again.current().nameCount()).isEqualTo(names.length);
@@ -144,8 +96,7 @@ class ZoneMaintainerTest {
     maintainer.publishNow();
     long serial = zone.current().serial();
 
-    db.close();
-    db = Database.open(dir.resolve("rpzx.db"));
+    reopen();
     PublishedZone again = load();
 
     assertThat(again.current().serial()).isEqualTo(serial);
