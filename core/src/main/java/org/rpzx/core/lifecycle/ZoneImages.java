@@ -1,23 +1,29 @@
 package org.rpzx.core.lifecycle;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.rpzx.core.store.Database;
 import org.rpzx.core.store.EntryStore;
 import org.rpzx.core.store.ZoneStore;
-import org.rpzx.core.zone.CorruptTrieImageException;
+import org.rpzx.core.zone.ChangeSet;
 import org.rpzx.core.zone.LabelTrie;
 import org.rpzx.core.zone.PublishedZone;
 import org.rpzx.core.zone.TrieImage;
 import org.rpzx.core.zone.TrieSnapshot;
+import org.rpzx.core.zone.ZoneSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The zone image (ADR 0011): the published trie saved on a clean stop, and taken back at the next
- * start when it is provably the zone the store holds, its serial the stored serial and its name
- * count the number of names flagged {@code in_zone}. Anything else (no image, an older serial after
- * a crash, a damaged image) means the start-up rebuilds the trie from the entries, as without it.
+ * start, with the journal's change sets since it applied if the store has moved on (a crash after
+ * later publications), when that gives exactly as many names as the store flags {@code in_zone}.
+ * Anything else (no image, a journal that no longer reaches back to it, a damaged image) means the
+ * start-up rebuilds the trie from the entries, as without it.
  */
 public final class ZoneImages {
 
@@ -26,51 +32,131 @@ public final class ZoneImages {
   private ZoneImages() {}
 
   /**
-   * The trie of the saved image if it is the zone at {@code serial} with {@code inZone} names, read
-   * in the same transaction as those two; empty otherwise (the reason is logged).
+   * The zone at {@code serial} with {@code inZone} names, from the saved image, read in the same
+   * transaction as those two and {@code journal}: the image itself if it is of {@code serial}, or
+   * the image with the journal's change sets since its serial applied (a start after a crash);
+   * empty if there is no image, the journal does not lead from it to {@code serial}, it is damaged,
+   * or the name count differs (the reason is logged).
    */
-  static Optional<LabelTrie> usable(
-      Optional<ZoneStore.StoredImage> stored, long serial, int inZone) {
+  static Optional<TrieSnapshot> usable(
+      Optional<ZoneStore.StoredImage> stored,
+      long serial,
+      int inZone,
+      List<ChangeSet> journal,
+      ZoneSettings settings) {
     if (stored.isEmpty()) {
       return Optional.empty();
     }
     ZoneStore.StoredImage image = stored.get();
-    if (image.serial() != serial || image.nameCount() != inZone) {
+    Optional<ChangeSet> since =
+        image.serial() == serial ? Optional.empty() : netChange(image, serial, journal);
+    if (image.serial() != serial && since.isEmpty()) {
       LOG.info(
-          "zone image of serial {} ({} names) is not the stored zone (serial {}, {} names):"
+          "zone image of serial {} is not in the journal's reach of serial {}:"
               + " rebuilding from the entries",
           image.serial(),
-          image.nameCount(),
-          serial,
-          inZone);
+          serial);
       return Optional.empty();
     }
     try {
       LabelTrie trie = TrieImage.decode(image.image());
-      if (trie.nameCount() != inZone) {
-        LOG.warn("zone image holds {} names, not {}: rebuilding", trie.nameCount(), inZone);
+      if (trie.nameCount() != image.nameCount()) {
+        LOG.warn(
+            "zone image holds {} names, not {}: rebuilding", trie.nameCount(), image.nameCount());
         return Optional.empty();
       }
-      return Optional.of(trie);
-    } catch (CorruptTrieImageException e) {
+      TrieSnapshot snapshot = new TrieSnapshot(settings, image.serial(), trie);
+      if (since.isPresent()) {
+        snapshot = snapshot.apply(since.get());
+        if (snapshot.wantsCompaction()) {
+          snapshot = snapshot.compacted();
+        }
+        LOG.info(
+            "zone image of serial {} brought to serial {} by the journal (+{} -{} names)",
+            image.serial(),
+            serial,
+            since.get().added().size(),
+            since.get().removed().size());
+      }
+      if (snapshot.nameCount() != inZone) {
+        LOG.warn(
+            "zone image (serial {}) leads to {} names, the store flags {}: rebuilding",
+            image.serial(),
+            snapshot.nameCount(),
+            inZone);
+        return Optional.empty();
+      }
+      return Optional.of(snapshot);
+    } catch (
+        IllegalArgumentException
+            e) { // CorruptTrieImageException, or a change set that does not fit
       LOG.warn("zone image unusable ({}): rebuilding from the entries", e.getMessage());
       return Optional.empty();
     }
   }
 
   /**
-   * Saves the current zone as the image, unless the stored image already is this serial or the
-   * store has moved past it (then the next start rebuilds, which is always correct). A failure is
-   * logged, never thrown: the image only saves time.
+   * The journal's change sets from the image's serial to {@code serial} folded into one (the last
+   * change of each name wins), or empty if the journal holds no such unbroken chain.
+   */
+  private static Optional<ChangeSet> netChange(
+      ZoneStore.StoredImage image, long serial, List<ChangeSet> journal) {
+    int from = -1;
+    for (int i = 0; i < journal.size(); i++) {
+      if (journal.get(i).fromSerial() == image.serial()) {
+        from = i;
+        break;
+      }
+    }
+    if (from < 0) {
+      return Optional.empty();
+    }
+    Map<String, Boolean> present = new HashMap<>();
+    long at = image.serial();
+    long millis = 0;
+    for (ChangeSet cs : journal.subList(from, journal.size())) {
+      if (cs.fromSerial() != at) {
+        return Optional.empty();
+      }
+      cs.removed().forEach(n -> present.put(n, false));
+      cs.added().forEach(n -> present.put(n, true));
+      at = cs.toSerial();
+      millis = cs.epochMillis();
+    }
+    if (at != serial) {
+      return Optional.empty();
+    }
+    List<String> added = new ArrayList<>();
+    List<String> removed = new ArrayList<>();
+    present.forEach((n, in) -> (in ? added : removed).add(n));
+    return Optional.of(new ChangeSet(image.serial(), serial, millis, added, removed));
+  }
+
+  /**
+   * Saves the current zone as the image (a clean stop), unless the stored image already is this
+   * serial or the store has moved past it. A failure is logged, never thrown: the image only saves
+   * time.
    */
   public static void save(Database db, PublishedZone zone, Clock clock) {
-    TrieSnapshot snapshot = zone.current();
+    save(db, zone.current(), true, clock);
+  }
+
+  /**
+   * Saves a freshly compacted snapshot (a single trie at a published serial) as the image, on the
+   * compaction thread, so that a start after a crash long after the last clean stop still finds an
+   * image within the journal's reach. Skipped if the store has neither that serial nor a journal
+   * change set from it.
+   */
+  public static void saveCompacted(Database db, TrieSnapshot compacted, Clock clock) {
+    save(db, compacted, false, clock);
+  }
+
+  private static void save(Database db, TrieSnapshot snapshot, boolean current, Clock clock) {
+    long serial = snapshot.serial();
     try {
       boolean wanted =
           db.read(
-              c ->
-                  ZoneStore.serial(c).orElse(-1L) == snapshot.serial()
-                      && ZoneStore.imageSerial(c).orElse(-1L) != snapshot.serial());
+              c -> ZoneStore.imageSerial(c).orElse(-1L) != serial && reachable(c, serial, current));
       if (!wanted) {
         return;
       }
@@ -80,17 +166,17 @@ public final class ZoneImages {
       boolean saved =
           db.inTransaction(
               c -> {
-                if (ZoneStore.serial(c).orElse(-1L) != snapshot.serial()
-                    || EntryStore.inZoneCount(c) != trie.nameCount()) {
+                if (!reachable(c, serial, current)
+                    || (current && EntryStore.inZoneCount(c) != trie.nameCount())) {
                   return false;
                 }
-                ZoneStore.saveImage(c, snapshot.serial(), trie.nameCount(), image, clock.millis());
+                ZoneStore.saveImage(c, serial, trie.nameCount(), image, clock.millis());
                 return true;
               });
       if (saved) {
         LOG.info(
             "zone image saved: serial {}, {} names, {} bytes in {} ms",
-            snapshot.serial(),
+            serial,
             trie.nameCount(),
             image.length,
             (System.nanoTime() - started) / 1_000_000);
@@ -98,5 +184,15 @@ public final class ZoneImages {
     } catch (RuntimeException e) {
       LOG.warn("zone image not saved: {}", e.toString());
     }
+  }
+
+  /**
+   * Whether a start could use an image of {@code serial}: the stored serial, or (if not {@code
+   * current}) one the journal leads on from.
+   */
+  private static boolean reachable(java.sql.Connection c, long serial, boolean current)
+      throws java.sql.SQLException {
+    return ZoneStore.serial(c).orElse(-1L) == serial
+        || (!current && ZoneStore.journalStartsAt(c, serial));
   }
 }

@@ -8,7 +8,6 @@ import org.rpzx.core.store.EntryStore;
 import org.rpzx.core.store.ZoneStore;
 import org.rpzx.core.zone.ChangeJournal;
 import org.rpzx.core.zone.ChangeSet;
-import org.rpzx.core.zone.LabelTrie;
 import org.rpzx.core.zone.NameKeys;
 import org.rpzx.core.zone.PublishedZone;
 import org.rpzx.core.zone.Serial;
@@ -40,24 +39,27 @@ public final class ZoneLoader {
           return null;
         });
     record Stored(
-        long serial, Optional<LabelTrie> image, NameKeys names, List<ChangeSet> journal) {}
+        long serial, Optional<TrieSnapshot> image, NameKeys names, List<ChangeSet> journal) {}
     Stored stored =
         db.read(
             c -> {
               long serial = ZoneStore.serial(c).orElseThrow();
-              Optional<LabelTrie> image =
-                  ZoneImages.usable(ZoneStore.image(c), serial, EntryStore.inZoneCount(c));
+              List<ChangeSet> journal = ZoneStore.journal(c);
+              Optional<TrieSnapshot> image =
+                  ZoneImages.usable(
+                      ZoneStore.image(c), serial, EntryStore.inZoneCount(c), journal, zoneSettings);
               return new Stored(
-                  serial,
-                  image,
-                  image.isPresent() ? null : EntryStore.inZoneKeys(c),
-                  ZoneStore.journal(c));
+                  serial, image, image.isPresent() ? null : EntryStore.inZoneKeys(c), journal);
             });
     long read = System.nanoTime();
-    LabelTrie trie = stored.image().orElseGet(() -> stored.names().toTrie());
+    TrieSnapshot snapshot =
+        stored
+            .image()
+            .orElseGet(
+                () -> new TrieSnapshot(zoneSettings, stored.serial(), stored.names().toTrie()));
     PublishedZone zone =
         new PublishedZone(
-            new TrieSnapshot(zoneSettings, stored.serial(), trie),
+            snapshot,
             ChangeJournal.of(
                 stored.journal(), settings.journalMaxChangeSets(), settings.journalMaxBytes()));
     LOG.info(
@@ -65,7 +67,7 @@ public final class ZoneLoader {
         zoneSettings.origin(),
         stored.image().isPresent() ? " from its image" : "",
         stored.serial(),
-        trie.nameCount(),
+        snapshot.nameCount(),
         stored.journal().size(),
         (System.nanoTime() - started) / 1_000_000,
         (read - started) / 1_000_000);

@@ -59,6 +59,7 @@ public final class ZoneMaintainer implements AutoCloseable {
                 .setNameFormat("rpzx-zone-maintainer")
                 .setDaemon(true)
                 .build());
+    zone.addCompactionListener(compacted -> ZoneImages.saveCompacted(db, compacted, clock));
   }
 
   /** Publishes what is pending now, then sweeps for expiries every {@code sweepInterval}. */

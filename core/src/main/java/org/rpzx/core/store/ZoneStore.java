@@ -93,6 +93,17 @@ public final class ZoneStore {
     }
   }
 
+  /** Whether the journal holds a change set from {@code serial}. */
+  public static boolean journalStartsAt(Connection c, long serial) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT 1 FROM journal WHERE from_serial = ? LIMIT 1")) {
+      ps.setLong(1, serial);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
   /** The journal, oldest change set first. */
   public static List<ChangeSet> journal(Connection c) throws SQLException {
     List<ChangeSet> out = new ArrayList<>();

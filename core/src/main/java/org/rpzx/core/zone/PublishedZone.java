@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,8 @@ public final class PublishedZone implements ZoneView {
 
   private final AtomicReference<State> state;
   private final List<ZoneListener> listeners = new CopyOnWriteArrayList<>();
+
+  private final List<Consumer<TrieSnapshot>> compactionListeners = new CopyOnWriteArrayList<>();
 
   /** The running compaction, if any (guarded by this). */
   private Thread compaction;
@@ -123,6 +126,13 @@ public final class PublishedZone implements ZoneView {
             s.snapshot().serial(),
             rebased == null ? -1 : rebased.overlaySize());
       }
+      for (Consumer<TrieSnapshot> l : compactionListeners) {
+        try {
+          l.accept(compacted);
+        } catch (RuntimeException e) {
+          log.warn("compaction listener failed at serial {}", compacted.serial(), e);
+        }
+      }
     } catch (RuntimeException e) {
       log.warn("zone compaction failed; the overlay stays", e);
     } finally {
@@ -130,6 +140,15 @@ public final class PublishedZone implements ZoneView {
         compaction = null;
       }
     }
+  }
+
+  /**
+   * Registers {@code listener} for each compacted snapshot (one trie, no overlay, at the serial it
+   * was folded at), called on the compaction thread after the swap: e.g. to save it as the zone
+   * image.
+   */
+  public void addCompactionListener(Consumer<TrieSnapshot> listener) {
+    compactionListeners.add(Objects.requireNonNull(listener));
   }
 
   /** Waits for a running compaction to finish (for tests). */

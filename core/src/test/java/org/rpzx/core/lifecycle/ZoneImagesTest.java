@@ -3,12 +3,14 @@ package org.rpzx.core.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.rpzx.core.store.EntryStore;
 import org.rpzx.core.store.ZoneStore;
-import org.rpzx.core.zone.LabelTrie;
 import org.rpzx.core.zone.PublishedZone;
+import org.rpzx.core.zone.TrieSnapshot;
+import org.rpzx.core.zone.ZoneSettings;
 
 /**
  * The zone image is used only when it is the zone the store holds; every other start rebuilds from
@@ -16,11 +18,21 @@ import org.rpzx.core.zone.PublishedZone;
  */
 class ZoneImagesTest extends StoreWithInstitution {
 
-  private Optional<LabelTrie> usableImage() {
+  private Optional<TrieSnapshot> usableImage() {
     return db.read(
         c ->
             ZoneImages.usable(
-                ZoneStore.image(c), ZoneStore.serial(c).orElseThrow(), EntryStore.inZoneCount(c)));
+                ZoneStore.image(c),
+                ZoneStore.serial(c).orElseThrow(),
+                EntryStore.inZoneCount(c),
+                ZoneStore.journal(c),
+                ZoneSettings.defaults()));
+  }
+
+  /** What a start without any image builds: the reference for every start from one. */
+  private List<String> rebuiltFromEntries() {
+    db.inTransaction(c -> c.createStatement().executeUpdate("DELETE FROM zone_image"));
+    return load().current().trie().toList();
   }
 
   /** A running service: the zone loaded, names published, then a clean stop (or none). */
@@ -46,18 +58,71 @@ class ZoneImagesTest extends StoreWithInstitution {
 
     PublishedZone again = load();
     assertThat(again.current().serial()).isEqualTo(before.current().serial());
-    assertThat(again.current().trie().toList()).isEqualTo(before.current().trie().toList());
+    assertThat(again.current().trie().toList())
+        .isEqualTo(before.current().trie().toList())
+        .isEqualTo(rebuiltFromEntries());
   }
 
   @Test
-  void aStartAfterACrashRebuildsFromTheEntries() {
-    run(true, "a.example.org");
+  void aStartAfterACrashTakesTheImageAndTheJournalSinceIt() {
+    run(true, "a.example.org", "gone.example.org");
     PublishedZone crashed = run(false, "b.example.org"); // published, then kill -9: no save
-
-    assertThat(usableImage()).as("the image is of the serial before").isEmpty();
+    clock.advance(Duration.ofDays(31));
+    submit("c.example.org"); // and an expiry: gone, a and b leave, c arrives
     PublishedZone again = load();
-    assertThat(again.current().serial()).isEqualTo(crashed.current().serial());
-    assertThat(again.current().trie().toList()).containsExactly("a.example.org", "b.example.org");
+    new ZoneMaintainer(db, again, clock, settings).publishNow().orElseThrow();
+    long serial = again.current().serial(); // crash again: the image is two publications behind
+    assertThat(serial).isNotEqualTo(crashed.current().serial());
+
+    Optional<TrieSnapshot> fromImage = usableImage();
+    assertThat(fromImage).isPresent();
+    assertThat(fromImage.get().serial()).isEqualTo(serial);
+    assertThat(fromImage.get().trie().toList())
+        .containsExactly("c.example.org")
+        .isEqualTo(again.current().trie().toList())
+        .isEqualTo(rebuiltFromEntries());
+  }
+
+  /** A service that never stops cleanly still gets images: each compaction saves one. */
+  @Test
+  void aCompactionSavesTheImageThatAStartAfterACrashUses() throws Exception {
+    PublishedZone zone = load();
+    ZoneMaintainer maintainer = new ZoneMaintainer(db, zone, clock, settings);
+    submit(
+        java.util.stream.IntStream.range(0, 5000) // an overlay past the compaction bound
+            .mapToObj(i -> "n" + i + ".example.org")
+            .toArray(String[]::new));
+    maintainer.publishNow().orElseThrow();
+    long compactedAt = zone.current().serial();
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+    while (!db.read(ZoneStore::imageSerial).equals(Optional.of(compactedAt))
+        && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(db.read(ZoneStore::imageSerial)).contains(compactedAt);
+    submit("late.example.org");
+    maintainer.publishNow().orElseThrow(); // then kill -9: no clean stop
+
+    Optional<TrieSnapshot> fromImage = usableImage();
+    assertThat(fromImage).isPresent();
+    assertThat(fromImage.get().nameCount()).isEqualTo(5001);
+    assertThat(fromImage.get().trie().toList()).isEqualTo(rebuiltFromEntries());
+  }
+
+  @Test
+  void anImageTheJournalNoLongerReachesIsIgnored() {
+    run(true, "a.example.org");
+    run(false, "b.example.org");
+    run(false, "c.example.org");
+    db.inTransaction(
+        c -> {
+          ZoneStore.trimJournal(c, 1, Long.MAX_VALUE); // only the newest change set is left
+          return null;
+        });
+
+    assertThat(usableImage()).isEmpty();
+    assertThat(load().current().trie().toList())
+        .containsExactly("a.example.org", "b.example.org", "c.example.org");
   }
 
   @Test

@@ -131,6 +131,12 @@ public final class CrashHarness {
             firstStart,
             Duration.ofNanos(System.nanoTime() - started),
             log);
+    out.printf(
+        "starts: %d from the zone image (%d of them with the journal since it), %d rebuilt from"
+            + " the entries%n",
+        logLines("loaded from its image"),
+        logLines("brought to serial"),
+        logLines("loaded: serial"));
     out.println(report.summary());
     return report;
   }
@@ -302,8 +308,13 @@ public final class CrashHarness {
   }
 
   private long imageLoads() throws IOException {
+    return logLines("loaded from its image");
+  }
+
+  /** Lines of the service's log (all its starts so far) that contain {@code text}. */
+  private long logLines(String text) throws IOException {
     try (var lines = Files.lines(log)) {
-      return lines.filter(l -> l.contains("loaded from its image")).count();
+      return lines.filter(l -> l.contains(text)).count();
     }
   }
 
