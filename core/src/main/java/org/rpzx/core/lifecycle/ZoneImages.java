@@ -87,9 +87,8 @@ public final class ZoneImages {
         return Optional.empty();
       }
       return Optional.of(snapshot);
-    } catch (
-        IllegalArgumentException
-            e) { // CorruptTrieImageException, or a change set that does not fit
+    } catch (IllegalArgumentException e) {
+      // a CorruptTrieImageException, or a journal change set that does not fit the image
       LOG.warn("zone image unusable ({}): rebuilding from the entries", e.getMessage());
       return Optional.empty();
     }
