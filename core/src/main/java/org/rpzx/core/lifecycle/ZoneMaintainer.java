@@ -5,10 +5,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.rpzx.core.store.Database;
 import org.rpzx.core.store.EntryStore;
 import org.rpzx.core.store.ZoneStore;
@@ -43,6 +46,16 @@ public final class ZoneMaintainer implements AutoCloseable {
   private final LifecycleSettings settings;
   private final ScheduledExecutorService executor;
 
+  /**
+   * Saves an image of the zone every {@code imageEvery} publications (a quarter of the journal's
+   * change sets), off the publishing thread, so that a start after a crash always finds one the
+   * journal still reaches (ADR 0011); compactions and a clean stop save one as well.
+   */
+  private final ThreadPoolExecutor imageSaver;
+
+  private final int imageEvery;
+  private final AtomicInteger publicationsSinceImage = new AtomicInteger();
+
   private final Object lock = new Object();
   private List<CompletableFuture<Long>> waiting = new ArrayList<>();
   private boolean scheduled;
@@ -60,6 +73,20 @@ public final class ZoneMaintainer implements AutoCloseable {
                 .setDaemon(true)
                 .build());
     zone.addCompactionListener(compacted -> ZoneImages.saveCompacted(db, compacted, clock));
+    this.imageEvery = Math.max(1, settings.journalMaxChangeSets() / 4);
+    this.imageSaver =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(1),
+            new ThreadFactoryBuilder()
+                .setNameFormat("rpzx-zone-image")
+                .setDaemon(true)
+                .setPriority(Thread.MIN_PRIORITY) // background work: queries come first
+                .build(),
+            new ThreadPoolExecutor.DiscardPolicy()); // one waiting save is enough
   }
 
   /** Publishes what is pending now, then sweeps for expiries every {@code sweepInterval}. */
@@ -175,6 +202,10 @@ public final class ZoneMaintainer implements AutoCloseable {
         change.toSerial(),
         change.added().size(),
         change.removed().size());
+    if (publicationsSinceImage.incrementAndGet() >= imageEvery) {
+      publicationsSinceImage.set(0);
+      imageSaver.execute(() -> ZoneImages.saveCompacted(db, zone.current(), clock));
+    }
     return Optional.of(change);
   }
 
@@ -209,14 +240,18 @@ public final class ZoneMaintainer implements AutoCloseable {
   @Override
   public void close() {
     executor.shutdown();
+    imageSaver.shutdown();
     try {
-      if (executor.awaitTermination(10, TimeUnit.SECONDS)) {
+      if (executor.awaitTermination(10, TimeUnit.SECONDS)
+          && imageSaver.awaitTermination(30, TimeUnit.SECONDS)) {
         ZoneImages.save(db, zone, clock);
       } else {
         executor.shutdownNow();
+        imageSaver.shutdownNow();
       }
     } catch (InterruptedException e) {
       executor.shutdownNow();
+      imageSaver.shutdownNow();
       Thread.currentThread().interrupt();
     }
   }

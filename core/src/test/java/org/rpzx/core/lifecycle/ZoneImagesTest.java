@@ -109,6 +109,30 @@ class ZoneImagesTest extends StoreWithInstitution {
     assertThat(fromImage.get().trie().toList()).isEqualTo(rebuiltFromEntries());
   }
 
+  /**
+   * Small change sets never trigger a compaction, and the journal keeps only so many (100 here): an
+   * image is saved every quarter of that, so a crash always leaves one within reach.
+   */
+  @Test
+  void smallPublicationsKeepAnImageWithinTheJournalsReach() throws Exception {
+    PublishedZone zone = load();
+    ZoneMaintainer maintainer = new ZoneMaintainer(db, zone, clock, settings);
+    for (int i = 0; i < 130; i++) {
+      clock.advance(Duration.ofSeconds(1));
+      submit("p" + i + ".example.org");
+      maintainer.publishNow().orElseThrow();
+    }
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+    while (usableImage().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    // then kill -9: no clean stop
+    Optional<TrieSnapshot> fromImage = usableImage();
+    assertThat(fromImage).isPresent();
+    assertThat(fromImage.get().nameCount()).isEqualTo(130);
+    assertThat(fromImage.get().serial()).isEqualTo(zone.current().serial());
+  }
+
   @Test
   void anImageTheJournalNoLongerReachesIsIgnored() {
     run(true, "a.example.org");
