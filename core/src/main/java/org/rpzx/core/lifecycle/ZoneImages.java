@@ -1,5 +1,7 @@
 package org.rpzx.core.lifecycle;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,11 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.rpzx.core.store.Database;
-import org.rpzx.core.store.EntryStore;
 import org.rpzx.core.store.ZoneStore;
 import org.rpzx.core.zone.ChangeSet;
 import org.rpzx.core.zone.LabelTrie;
-import org.rpzx.core.zone.PublishedZone;
 import org.rpzx.core.zone.TrieImage;
 import org.rpzx.core.zone.TrieSnapshot;
 import org.rpzx.core.zone.ZoneSettings;
@@ -60,11 +60,6 @@ public final class ZoneImages {
     }
     try {
       LabelTrie trie = TrieImage.decode(image.image());
-      if (trie.nameCount() != image.nameCount()) {
-        LOG.warn(
-            "zone image holds {} names, not {}: rebuilding", trie.nameCount(), image.nameCount());
-        return Optional.empty();
-      }
       TrieSnapshot snapshot = new TrieSnapshot(settings, image.serial(), trie);
       if (since.isPresent()) {
         snapshot = snapshot.apply(since.get());
@@ -132,30 +127,17 @@ public final class ZoneImages {
   }
 
   /**
-   * Saves the current zone as the image (a clean stop), unless the stored image already is this
-   * serial or the store has moved past it. A failure is logged, never thrown: the image only saves
-   * time.
+   * Saves {@code snapshot} (the current zone at a clean stop, a freshly compacted one, or the
+   * current one every so many publications) as the image, unless the stored image already is of its
+   * serial or a start could not use it: its serial is neither the stored one nor one the journal
+   * leads on from. The image is checked again when it is loaded. A failure is logged, never thrown:
+   * the image only saves time.
    */
-  public static void save(Database db, PublishedZone zone, Clock clock) {
-    save(db, zone.current(), true, clock);
-  }
-
-  /**
-   * Saves a freshly compacted snapshot (a single trie at a published serial) as the image, on the
-   * compaction thread, so that a start after a crash long after the last clean stop still finds an
-   * image within the journal's reach. Skipped if the store has neither that serial nor a journal
-   * change set from it.
-   */
-  public static void saveCompacted(Database db, TrieSnapshot compacted, Clock clock) {
-    save(db, compacted, false, clock);
-  }
-
-  private static void save(Database db, TrieSnapshot snapshot, boolean current, Clock clock) {
+  public static void save(Database db, TrieSnapshot snapshot, Clock clock) {
     long serial = snapshot.serial();
     try {
       boolean wanted =
-          db.read(
-              c -> ZoneStore.imageSerial(c).orElse(-1L) != serial && reachable(c, serial, current));
+          db.read(c -> ZoneStore.imageSerial(c).orElse(-1L) != serial && reachable(c, serial));
       if (!wanted) {
         return;
       }
@@ -165,11 +147,10 @@ public final class ZoneImages {
       boolean saved =
           db.inTransaction(
               c -> {
-                if (!reachable(c, serial, current)
-                    || (current && EntryStore.inZoneCount(c) != trie.nameCount())) {
-                  return false;
+                if (!reachable(c, serial)) {
+                  return false; // the journal moved past it meanwhile
                 }
-                ZoneStore.saveImage(c, serial, trie.nameCount(), image, clock.millis());
+                ZoneStore.saveImage(c, serial, image, clock.millis());
                 return true;
               });
       if (saved) {
@@ -185,13 +166,8 @@ public final class ZoneImages {
     }
   }
 
-  /**
-   * Whether a start could use an image of {@code serial}: the stored serial, or (if not {@code
-   * current}) one the journal leads on from.
-   */
-  private static boolean reachable(java.sql.Connection c, long serial, boolean current)
-      throws java.sql.SQLException {
-    return ZoneStore.serial(c).orElse(-1L) == serial
-        || (!current && ZoneStore.journalStartsAt(c, serial));
+  /** Whether a start could use an image of {@code serial}. */
+  private static boolean reachable(Connection c, long serial) throws SQLException {
+    return ZoneStore.serial(c).orElse(-1L) == serial || ZoneStore.journalStartsAt(c, serial);
   }
 }

@@ -45,11 +45,14 @@ public final class ZoneLoader {
             c -> {
               long serial = ZoneStore.serial(c).orElseThrow();
               List<ChangeSet> journal = ZoneStore.journal(c);
+              int inZone = EntryStore.inZoneCount(c);
               Optional<TrieSnapshot> image =
-                  ZoneImages.usable(
-                      ZoneStore.image(c), serial, EntryStore.inZoneCount(c), journal, zoneSettings);
+                  ZoneImages.usable(ZoneStore.image(c), serial, inZone, journal, zoneSettings);
               return new Stored(
-                  serial, image, image.isPresent() ? null : EntryStore.inZoneKeys(c), journal);
+                  serial,
+                  image,
+                  image.isPresent() ? null : EntryStore.inZoneKeys(c, inZone),
+                  journal);
             });
     long read = System.nanoTime();
     TrieSnapshot snapshot =

@@ -72,7 +72,7 @@ public final class ZoneMaintainer implements AutoCloseable {
                 .setNameFormat("rpzx-zone-maintainer")
                 .setDaemon(true)
                 .build());
-    zone.addCompactionListener(compacted -> ZoneImages.saveCompacted(db, compacted, clock));
+    zone.addCompactionListener(compacted -> ZoneImages.save(db, compacted, clock));
     this.imageEvery = Math.max(1, settings.journalMaxChangeSets() / 4);
     this.imageSaver =
         new ThreadPoolExecutor(
@@ -204,7 +204,7 @@ public final class ZoneMaintainer implements AutoCloseable {
         change.removed().size());
     if (publicationsSinceImage.incrementAndGet() >= imageEvery) {
       publicationsSinceImage.set(0);
-      imageSaver.execute(() -> ZoneImages.saveCompacted(db, zone.current(), clock));
+      imageSaver.execute(() -> ZoneImages.save(db, zone.current(), clock));
     }
     return Optional.of(change);
   }
@@ -244,7 +244,7 @@ public final class ZoneMaintainer implements AutoCloseable {
     try {
       if (executor.awaitTermination(10, TimeUnit.SECONDS)
           && imageSaver.awaitTermination(30, TimeUnit.SECONDS)) {
-        ZoneImages.save(db, zone, clock);
+        ZoneImages.save(db, zone.current(), clock);
       } else {
         executor.shutdownNow();
         imageSaver.shutdownNow();

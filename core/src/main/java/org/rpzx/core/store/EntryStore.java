@@ -166,12 +166,12 @@ public final class EntryStore {
   /**
    * Every name the published zone holds, as canonical keys ready for the start-up build. Read as
    * newline-joined text in chunks of the {@code entries_pending} index (one JDBC call per chunk
-   * instead of one per name, and no {@code String} per name); call it inside one read transaction.
+   * instead of one per name, and no {@code String} per name); call it inside one read transaction,
+   * with {@code names} from {@link #inZoneCount} in the same transaction (it sizes the buffers).
    *
    * @throws IllegalArgumentException if a stored name is not a valid zone name
    */
-  public static NameKeys inZoneKeys(Connection c) throws SQLException {
-    int names = inZoneCount(c);
+  public static NameKeys inZoneKeys(Connection c, int names) throws SQLException {
     NameKeys keys = new NameKeys(names, names * 32L); // grows if names are longer on average
     try (PreparedStatement bound =
             c.prepareStatement(

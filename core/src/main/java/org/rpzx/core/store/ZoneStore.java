@@ -17,10 +17,7 @@ public final class ZoneStore {
   private ZoneStore() {}
 
   public static Optional<Long> serial(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT serial FROM zone_state WHERE id = 1");
-        ResultSet rs = ps.executeQuery()) {
-      return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-    }
+    return singleLong(c, "SELECT serial FROM zone_state WHERE id = 1");
   }
 
   public static void setSerial(Connection c, long serial, long now) throws SQLException {
@@ -125,40 +122,43 @@ public final class ZoneStore {
     return out;
   }
 
-  /** The saved zone image: a {@code TrieImage} of {@code nameCount} names at {@code serial}. */
-  public record StoredImage(long serial, int nameCount, byte[] image) {}
+  /** The saved zone image: a {@code TrieImage} of the zone at {@code serial}. */
+  public record StoredImage(long serial, byte[] image) {}
 
   /** The zone image, if one was saved. */
   public static Optional<StoredImage> image(Connection c) throws SQLException {
     try (PreparedStatement ps =
-            c.prepareStatement("SELECT serial, name_count, image FROM zone_image WHERE id = 1");
+            c.prepareStatement("SELECT serial, image FROM zone_image WHERE id = 1");
         ResultSet rs = ps.executeQuery()) {
       return rs.next()
-          ? Optional.of(new StoredImage(rs.getLong(1), rs.getInt(2), rs.getBytes(3)))
+          ? Optional.of(new StoredImage(rs.getLong(1), rs.getBytes(2)))
           : Optional.empty();
     }
   }
 
   /** The serial of the saved zone image, if one was saved (without reading the image). */
   public static Optional<Long> imageSerial(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT serial FROM zone_image WHERE id = 1");
-        ResultSet rs = ps.executeQuery()) {
-      return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-    }
+    return singleLong(c, "SELECT serial FROM zone_image WHERE id = 1");
   }
 
-  /** Replaces the zone image; the caller checks that {@code serial} is the stored serial. */
-  public static void saveImage(Connection c, long serial, int nameCount, byte[] image, long now)
+  /** Replaces the zone image, a {@code TrieImage} of the zone at {@code serial}. */
+  public static void saveImage(Connection c, long serial, byte[] image, long now)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT OR REPLACE INTO zone_image (id, serial, name_count, saved_at, image)"
-                + " VALUES (1, ?, ?, ?, ?)")) {
+            "INSERT OR REPLACE INTO zone_image (id, serial, saved_at, image) VALUES (1, ?, ?, ?)")) {
       ps.setLong(1, serial);
-      ps.setInt(2, nameCount);
-      ps.setLong(3, now);
-      ps.setBytes(4, image);
+      ps.setLong(2, now);
+      ps.setBytes(3, image);
       ps.executeUpdate();
+    }
+  }
+
+  /** The long in the first column of {@code sql}'s first row, if it has one. */
+  private static Optional<Long> singleLong(Connection c, String sql) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
     }
   }
 
