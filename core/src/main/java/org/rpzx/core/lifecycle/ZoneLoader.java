@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.rpzx.core.store.Database;
 import org.rpzx.core.store.EntryStore;
+import org.rpzx.core.store.UnderivedSubmissions;
 import org.rpzx.core.store.ZoneStore;
 import org.rpzx.core.zone.ChangeJournal;
 import org.rpzx.core.zone.ChangeSet;
@@ -17,9 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rebuilds the in-memory zone from the store at start: the names flagged {@code in_zone}, the
- * stored serial and the journal. A new store gets a clock-based first serial, so a re-created
- * deployment starts ahead of what old secondaries hold.
+ * Rebuilds the in-memory zone from the store at start: the names flagged {@code in_zone} (after
+ * writing the entry rows of any submission that has none yet), the stored serial and the journal. A
+ * new store gets a clock-based first serial, so a re-created deployment starts ahead of what old
+ * secondaries hold.
  */
 public final class ZoneLoader {
 
@@ -35,6 +37,12 @@ public final class ZoneLoader {
           if (ZoneStore.serial(c).isEmpty()) {
             long now = clock.millis();
             ZoneStore.setSerial(c, Serial.next(0, Math.floorDiv(now, 1000)), now);
+          }
+          // a crash between a large submission's two transactions (ADR 0012): its names are in
+          // the zone's journal already, its entry rows are written now, before anything reads them
+          long derived = UnderivedSubmissions.deriveAll(c);
+          if (derived > 0) {
+            LOG.info("wrote the entry rows of {} names submitted before the last stop", derived);
           }
           return null;
         });

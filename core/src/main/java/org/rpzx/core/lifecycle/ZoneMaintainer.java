@@ -1,6 +1,8 @@
 package org.rpzx.core.lifecycle;
 
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,12 +10,15 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.rpzx.core.store.Database;
 import org.rpzx.core.store.EntryStore;
+import org.rpzx.core.store.StoreException;
+import org.rpzx.core.store.UnderivedSubmissions;
 import org.rpzx.core.store.ZoneStore;
 import org.rpzx.core.zone.CanonicalNameOrder;
 import org.rpzx.core.zone.ChangeSet;
@@ -60,6 +65,9 @@ public final class ZoneMaintainer implements AutoCloseable {
   private List<CompletableFuture<Long>> waiting = new ArrayList<>();
   private boolean scheduled;
   private long lastPublishNanos = System.nanoTime() - Long.MAX_VALUE / 4;
+
+  /** A direct submission's entry rows failed to be written (maintainer thread only). */
+  private boolean leftovers;
 
   public ZoneMaintainer(Database db, PublishedZone zone, Clock clock, LifecycleSettings settings) {
     this.db = db;
@@ -148,6 +156,7 @@ public final class ZoneMaintainer implements AutoCloseable {
    * maintainer thread in service; tests may call it directly when the maintainer is not started.
    */
   public Optional<ChangeSet> publishNow() {
+    deriveLeftovers(); // before the expiry query: a derivation may extend an expiry
     long now = clock.millis();
     TrieSnapshot basis = zone.current();
     Staged staged =
@@ -158,38 +167,143 @@ public final class ZoneMaintainer implements AutoCloseable {
               if (added.isEmpty() && removed.isEmpty()) {
                 return null;
               }
-              long from = ZoneStore.serial(c).orElseThrow();
-              long to = Serial.next(from, Math.floorDiv(now, 1000));
-              // Persist exactly what the snapshot will apply (the single writer holds it still).
-              ChangeSet cs = basis.effectiveChanges(new ChangeSet(from, to, now, added, removed));
-              // A large change's next snapshot and journal blobs are CPU work that needs no
-              // store: on another core while SQLite updates the flags below
-              boolean ahead = cs.added().size() + cs.removed().size() >= PREPARE_AHEAD_FROM;
-              CompletableFuture<PreparedChange> prepared =
-                  ahead && !cs.isEmpty()
-                      ? CompletableFuture.supplyAsync(() -> PreparedChange.of(basis, cs))
-                      : null;
-              CompletableFuture<byte[][]> blobs =
-                  ahead && !cs.isEmpty()
-                      ? CompletableFuture.supplyAsync(() -> journalBlobs(cs))
-                      : CompletableFuture.completedFuture(null);
-              EntryStore.markPublished(c, now);
-              if (cs.isEmpty()) {
-                return null; // flags were out of step with the snapshot; no new serial needed
-              }
-              ZoneStore.setSerial(c, to, now);
-              byte[][] encoded = blobs.join();
-              if (encoded == null) {
-                ZoneStore.appendJournal(c, cs);
-              } else {
-                ZoneStore.appendJournal(c, cs, encoded[0], encoded[1]);
-              }
-              ZoneStore.trimJournal(c, settings.journalMaxChangeSets(), settings.journalMaxBytes());
-              return new Staged(cs, prepared);
+              return stage(
+                  c,
+                  basis,
+                  now,
+                  added,
+                  removed,
+                  () ->
+                      EntryStore.markPublished(
+                          c, now)); // flags flip while the next snapshot builds
             });
-    if (staged == null) {
-      return Optional.empty();
+    return staged == null ? Optional.empty() : Optional.of(publish(staged));
+  }
+
+  /**
+   * Applies a large submission directly (ADR 0012): its store work and the publication of its names
+   * in one transaction, the new snapshot, then the future completes (the submitter may
+   * acknowledge), and only then are its entry rows written, still under the store's write lock, so
+   * that no other writer sees the zone ahead of the entries. The future fails if the first
+   * transaction did.
+   */
+  public <R> CompletableFuture<R> applyDirectly(DirectSubmission<R> work) {
+    CompletableFuture<R> done = new CompletableFuture<>();
+    try {
+      executor.execute(() -> db.exclusively(() -> runDirect(work, done)));
+    } catch (RejectedExecutionException e) {
+      done.completeExceptionally(new StoreException("the zone maintainer has stopped", e));
     }
+    return done;
+  }
+
+  private <R> void runDirect(DirectSubmission<R> work, CompletableFuture<R> done) {
+    DirectSubmission.Stored<R> stored;
+    try {
+      deriveLeftovers();
+      long now = clock.millis();
+      TrieSnapshot basis = zone.current();
+      record Direct<R>(DirectSubmission.Stored<R> stored, Staged staged) {}
+      Direct<R> direct =
+          db.inTransaction(
+              c -> {
+                DirectSubmission.Stored<R> s = work.store(c);
+                Staged staged =
+                    s.added().isEmpty()
+                        ? null
+                        : stage(c, basis, now, s.added(), List.of(), () -> {});
+                return new Direct<>(s, staged);
+              });
+      stored = direct.stored();
+      if (direct.staged() != null) {
+        publish(direct.staged());
+      }
+    } catch (RuntimeException e) {
+      done.completeExceptionally(e);
+      return;
+    }
+    done.complete(stored.result());
+    if (stored.underived() != null) {
+      long started = System.nanoTime();
+      try {
+        db.inTransaction(
+            c -> {
+              UnderivedSubmissions.derive(
+                  c, stored.underived(), EntryStore.sortedForStore(stored.accepted()));
+              return null;
+            });
+        LOG.info(
+            "submission {}: {} entry rows written in {} ms",
+            stored.underived().submissionId(),
+            stored.accepted().size(),
+            (System.nanoTime() - started) / 1_000_000);
+      } catch (RuntimeException e) {
+        leftovers = true; // the next publication or sweep derives it before anything else
+        LOG.warn(
+            "submission {}: writing its entry rows failed, will retry: {}",
+            stored.underived().submissionId(),
+            e.getMessage());
+      }
+    }
+  }
+
+  /**
+   * Derives what an earlier derivation failed to write; throws (and stays due) if it fails again.
+   */
+  private void deriveLeftovers() {
+    if (leftovers) {
+      db.inTransaction(UnderivedSubmissions::deriveAll);
+      leftovers = false;
+    }
+  }
+
+  /**
+   * In the transaction: the change set from the stored serial, its journal row and the new serial;
+   * for a large change, the next snapshot and the journal blobs are built on another core while
+   * {@code meanwhile} runs. Null if the change reduces to nothing against {@code basis}.
+   */
+  private Staged stage(
+      Connection c,
+      TrieSnapshot basis,
+      long now,
+      List<String> added,
+      List<String> removed,
+      SqlStep meanwhile)
+      throws SQLException {
+    long from = ZoneStore.serial(c).orElseThrow();
+    long to = Serial.next(from, Math.floorDiv(now, 1000));
+    // Persist exactly what the snapshot will apply (the single writer holds it still).
+    ChangeSet cs = basis.effectiveChanges(new ChangeSet(from, to, now, added, removed));
+    boolean ahead = !cs.isEmpty() && cs.added().size() + cs.removed().size() >= PREPARE_AHEAD_FROM;
+    CompletableFuture<PreparedChange> prepared =
+        ahead ? CompletableFuture.supplyAsync(() -> PreparedChange.of(basis, cs)) : null;
+    CompletableFuture<byte[][]> blobs =
+        ahead
+            ? CompletableFuture.supplyAsync(() -> journalBlobs(cs))
+            : CompletableFuture.completedFuture(null);
+    meanwhile.run();
+    if (cs.isEmpty()) {
+      return null; // flags were out of step with the snapshot; no new serial needed
+    }
+    ZoneStore.setSerial(c, to, now);
+    byte[][] encoded = blobs.join();
+    if (encoded == null) {
+      ZoneStore.appendJournal(c, cs);
+    } else {
+      ZoneStore.appendJournal(c, cs, encoded[0], encoded[1]);
+    }
+    ZoneStore.trimJournal(c, settings.journalMaxChangeSets(), settings.journalMaxBytes());
+    return new Staged(cs, prepared);
+  }
+
+  /** Store work done while a large change's snapshot builds. */
+  @FunctionalInterface
+  private interface SqlStep {
+    void run() throws SQLException;
+  }
+
+  /** After the commit: the new snapshot (prepared if it was), and an image now and then. */
+  private ChangeSet publish(Staged staged) {
     ChangeSet change = staged.change();
     PreparedChange ready = staged.prepared() == null ? null : preparedOrNull(staged.prepared());
     if (ready != null) {
@@ -206,7 +320,7 @@ public final class ZoneMaintainer implements AutoCloseable {
       publicationsSinceImage.set(0);
       imageSaver.execute(() -> ZoneImages.save(db, zone.current(), clock));
     }
-    return Optional.of(change);
+    return change;
   }
 
   /** What the transaction hands to the publication after it committed. */

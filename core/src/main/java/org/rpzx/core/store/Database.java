@@ -151,6 +151,19 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code work} holding the write lock, so that its transactions ({@link #inTransaction} is
+   * reentrant) follow each other with no other writer's in between.
+   */
+  public void exclusively(Runnable work) {
+    writeLock.lock();
+    try {
+      work.run();
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
   /** Ends the empty transaction the driver begins after a commit; the commit itself stands. */
   private void endTransaction(Connection c) {
     try {

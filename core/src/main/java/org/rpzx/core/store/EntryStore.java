@@ -34,10 +34,11 @@ public final class EntryStore {
   private static final String UPSERT_ENTRIES =
       "INSERT INTO entries (name, first_submitted, last_submitted, expires_at, in_zone)"
           // WHERE true: without it SQLite would read ON CONFLICT as part of the join
-          + " SELECT value, ?1, ?1, ?2, 0 FROM json_each(?3) WHERE true"
+          + " SELECT value, ?1, ?1, ?2, ?4 FROM json_each(?3) WHERE true"
           + " ON CONFLICT (name) DO UPDATE SET"
           + " last_submitted = MAX(last_submitted, excluded.last_submitted),"
-          + " expires_at = MAX(expires_at, excluded.expires_at)";
+          + " expires_at = MAX(expires_at, excluded.expires_at),"
+          + " in_zone = MAX(in_zone, excluded.in_zone)";
 
   private static final String UPSERT_SOURCES =
       "INSERT INTO entry_sources (name, institution_id, first_submitted, last_submitted)"
@@ -67,7 +68,7 @@ public final class EntryStore {
       long expiresAt,
       int chunk)
       throws SQLException {
-    recordSortedSubmission(c, sortedForStore(names), institutionId, now, expiresAt, chunk);
+    recordSortedSubmission(c, sortedForStore(names), institutionId, now, expiresAt, chunk, false);
   }
 
   /**
@@ -88,11 +89,28 @@ public final class EntryStore {
   public static void recordSortedSubmission(
       Connection c, String[] sortedNames, long institutionId, long now, long expiresAt)
       throws SQLException {
-    recordSortedSubmission(c, sortedNames, institutionId, now, expiresAt, CHUNK);
+    recordSortedSubmission(c, sortedNames, institutionId, now, expiresAt, CHUNK, false);
+  }
+
+  /**
+   * {@link #recordSortedSubmission} for names the published zone already holds: their rows are
+   * flagged {@code in_zone} as well (a submission applied to the zone before its entry rows were
+   * written, see {@link UnderivedSubmissions}).
+   */
+  static void recordPublishedSubmission(
+      Connection c, String[] sortedNames, long institutionId, long now, long expiresAt)
+      throws SQLException {
+    recordSortedSubmission(c, sortedNames, institutionId, now, expiresAt, CHUNK, true);
   }
 
   private static void recordSortedSubmission(
-      Connection c, String[] sorted, long institutionId, long now, long expiresAt, int chunk)
+      Connection c,
+      String[] sorted,
+      long institutionId,
+      long now,
+      long expiresAt,
+      int chunk,
+      boolean inZone)
       throws SQLException {
     if (sorted.length == 0) {
       return;
@@ -104,6 +122,7 @@ public final class EntryStore {
         entry.setLong(1, now);
         entry.setLong(2, expiresAt);
         entry.setString(3, json);
+        entry.setInt(4, inZone ? 1 : 0);
         entry.executeUpdate();
         source.setLong(1, institutionId);
         source.setLong(2, now);

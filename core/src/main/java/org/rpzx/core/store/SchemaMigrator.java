@@ -28,7 +28,8 @@ final class SchemaMigrator {
           "V5__held_submissions.sql",
           "V6__reports.sql",
           "V7__privacy.sql",
-          "V8__zone_image.sql");
+          "V8__zone_image.sql",
+          "V9__underived_submissions.sql");
 
   static final int LATEST_VERSION = version(MIGRATIONS.get(MIGRATIONS.size() - 1));
 

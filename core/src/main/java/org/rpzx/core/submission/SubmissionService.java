@@ -3,6 +3,8 @@ package org.rpzx.core.submission;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +20,7 @@ import org.rpzx.core.governance.ParticipationPolicy;
 import org.rpzx.core.governance.PlausibilityGuard;
 import org.rpzx.core.governance.PlausibilitySettings;
 import org.rpzx.core.governance.PlausibilityVerdict;
+import org.rpzx.core.lifecycle.DirectSubmission;
 import org.rpzx.core.lifecycle.ZoneMaintainer;
 import org.rpzx.core.name.EntryValidator;
 import org.rpzx.core.store.Database;
@@ -26,6 +29,9 @@ import org.rpzx.core.store.GovernanceStore;
 import org.rpzx.core.store.RawMessageStore;
 import org.rpzx.core.store.StoreException;
 import org.rpzx.core.store.SubmissionStore;
+import org.rpzx.core.store.UnderivedSubmissions;
+import org.rpzx.core.store.UnderivedSubmissions.Underived;
+import org.rpzx.core.zone.NameKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +48,19 @@ public final class SubmissionService implements SubmissionPort {
 
   /** Below this many names encoding takes well under a millisecond: not worth another thread. */
   private static final int ENCODE_ASYNC_FROM = 10_000;
+
+  /**
+   * Accepted names from which a submission is applied directly (ADR 0012): acknowledged once it is
+   * stored and in the zone, its entry rows written right after.
+   */
+  static final int DIRECT_APPLY_FROM = 50_000;
+
+  /**
+   * {@value #DIRECT_APPLY_FROM}, or the system property {@code rpzx.directApplyFrom}: the crash
+   * harness lowers it so that kills also land between a direct submission's two transactions.
+   */
+  private volatile int directApplyFrom =
+      Math.max(1, Integer.getInteger("rpzx.directApplyFrom", DIRECT_APPLY_FROM));
 
   private final Database db;
   private final SenderAuthorizer authorizer;
@@ -108,6 +127,12 @@ public final class SubmissionService implements SubmissionPort {
     this.guard = new PlausibilityGuard(plausibility);
   }
 
+  /** Tests: apply submissions of {@code names} or more accepted names directly. */
+  SubmissionService directApplyFrom(int names) {
+    this.directApplyFrom = names;
+    return this;
+  }
+
   /**
    * A {@link StoreException} from here means "try later": edges answer with a temporary failure.
    */
@@ -157,72 +182,38 @@ public final class SubmissionService implements SubmissionPort {
       long started = System.nanoTime();
       ValidatedFiles validated = ValidatedFiles.of(validator.get(), request.files());
       long validatedAt = System.nanoTime();
-      // The store's two costly inputs, prepared before the write lock: the names in line order,
-      // encoded for the submission row (on another core, while this thread sorts and then writes
-      // the entries), and in key order for the entry tables.
+      boolean direct = validated.accepted().size() >= directApplyFrom;
+      // The store's costly inputs, prepared before the write lock: the names in line order,
+      // encoded for the submission row (on another core), and in key order for the entry tables,
+      // or, for a submission applied directly, in canonical order for the zone.
       CompletableFuture<byte[]> encoded =
           validated.accepted().size() < ENCODE_ASYNC_FROM
               ? CompletableFuture.completedFuture(SubmissionStore.encodeNames(validated.accepted()))
               : CompletableFuture.supplyAsync(
                   () -> SubmissionStore.encodeNames(validated.accepted()));
-      String[] sorted = EntryStore.sortedForStore(validated.accepted());
       long now = clock.millis();
-      long expiresAt = now + entryLifetime.toMillis();
-      SubmissionReport report =
-          db.inTransaction(
-              c -> {
-                Optional<Long> dup =
-                    SubmissionStore.findDuplicate(c, who.sender(), request.messageId(), hash);
-                if (dup.isPresent()) {
-                  return SubmissionStore.report(c, dup.get(), true).orElseThrow();
-                }
-                // validation ran outside the lock: a suppression committed since then still wins
-                ValidatedFiles v =
-                    validated.withoutSuppressed(EntryStore.activeSuppressions(c, now));
-                boolean unchanged = v == validated;
-                String holdReason = holdReason(c, who.institutionId(), v);
-                if (holdReason == null) {
-                  EntryStore.recordSortedSubmission(
-                      c,
-                      unchanged ? sorted : EntryStore.sortedForStore(v.accepted()),
-                      who.institutionId(),
-                      now,
-                      expiresAt);
-                }
-                long id =
-                    SubmissionStore.insert(
-                        c,
-                        new SubmissionStore.NewSubmission(
-                            who.institutionId(),
-                            who.sender(),
-                            who.method(),
-                            request.channel(),
-                            request.messageId(),
-                            hash,
-                            now,
-                            v.accepted(),
-                            v.rejected().size(),
-                            v.skipped(),
-                            holdReason == null ? SubmissionStatus.APPLIED : SubmissionStatus.HELD,
-                            holdReason),
-                        v.rejected(),
-                        unchanged ? join(encoded) : SubmissionStore.encodeNames(v.accepted()));
-                if (keepRawMessages && request.rawMessage() != null) {
-                  RawMessageStore.insert(c, id, now, request.rawMessage());
-                }
-                return new SubmissionReport(
-                    id,
-                    v.accepted().size(),
-                    v.rejected().size(),
-                    v.skipped(),
-                    v.rejected(),
-                    false,
-                    holdReason,
-                    List.of());
-              });
-      long storedAt = System.nanoTime();
-      if (!report.duplicate() && !report.held() && report.accepted() > 0) {
-        awaitPublication(report.id());
+      Pending p =
+          new Pending(
+              who,
+              request,
+              hash,
+              validated,
+              direct ? null : EntryStore.sortedForStore(validated.accepted()),
+              direct ? NameKeys.sortedCanonically(validated.accepted()) : null,
+              encoded,
+              now,
+              now + entryLifetime.toMillis());
+      SubmissionReport report;
+      long storedAt;
+      if (direct) {
+        report = join(maintainer.applyDirectly(c -> storeDirect(c, p)));
+        storedAt = System.nanoTime(); // stored and published in one
+      } else {
+        report = db.inTransaction(c -> store(c, p, true).report());
+        storedAt = System.nanoTime();
+        if (!report.duplicate() && !report.held() && report.accepted() > 0) {
+          awaitPublication(report.id());
+        }
       }
       long publishedAt = System.nanoTime();
       LOG.info(
@@ -250,9 +241,100 @@ public final class SubmissionService implements SubmissionPort {
     }
   }
 
+  /** A validated submission with the inputs its store transaction needs. */
+  private record Pending(
+      SenderIdentity who,
+      SubmissionRequest request,
+      byte[] hash,
+      ValidatedFiles validated,
+      String[] sortedForStore,
+      List<String> canonical,
+      CompletableFuture<byte[]> encoded,
+      long now,
+      long expiresAt) {}
+
+  /** What the store transaction did: {@code applied} unless a duplicate or held. */
+  private record Recorded(SubmissionReport report, ValidatedFiles accepted, boolean applied) {}
+
+  /**
+   * The submission's store transaction: its row and rejected lines, and with {@code withEntries}
+   * its entry rows (to be published by the maintainer).
+   */
+  private Recorded store(Connection c, Pending p, boolean withEntries) throws SQLException {
+    SenderIdentity who = p.who();
+    SubmissionRequest request = p.request();
+    Optional<Long> dup =
+        SubmissionStore.findDuplicate(c, who.sender(), request.messageId(), p.hash());
+    if (dup.isPresent()) {
+      return new Recorded(SubmissionStore.report(c, dup.get(), true).orElseThrow(), null, false);
+    }
+    // validation ran outside the lock: a suppression committed since then still wins
+    ValidatedFiles v = p.validated().withoutSuppressed(EntryStore.activeSuppressions(c, p.now()));
+    boolean unchanged = v == p.validated();
+    String holdReason = holdReason(c, who.institutionId(), v);
+    if (holdReason == null && withEntries) {
+      EntryStore.recordSortedSubmission(
+          c,
+          unchanged ? p.sortedForStore() : EntryStore.sortedForStore(v.accepted()),
+          who.institutionId(),
+          p.now(),
+          p.expiresAt());
+    }
+    long id =
+        SubmissionStore.insert(
+            c,
+            new SubmissionStore.NewSubmission(
+                who.institutionId(),
+                who.sender(),
+                who.method(),
+                request.channel(),
+                request.messageId(),
+                p.hash(),
+                p.now(),
+                v.accepted(),
+                v.rejected().size(),
+                v.skipped(),
+                holdReason == null ? SubmissionStatus.APPLIED : SubmissionStatus.HELD,
+                holdReason),
+            v.rejected(),
+            unchanged ? join(p.encoded()) : SubmissionStore.encodeNames(v.accepted()));
+    if (keepRawMessages && request.rawMessage() != null) {
+      RawMessageStore.insert(c, id, p.now(), request.rawMessage());
+    }
+    SubmissionReport report =
+        new SubmissionReport(
+            id,
+            v.accepted().size(),
+            v.rejected().size(),
+            v.skipped(),
+            v.rejected(),
+            false,
+            holdReason,
+            List.of());
+    return new Recorded(report, v, holdReason == null);
+  }
+
+  /**
+   * A large submission's part of the maintainer's transaction (ADR 0012): stored without its entry
+   * rows, which the maintainer writes after the acknowledgement; its names go to the zone.
+   */
+  private DirectSubmission.Stored<SubmissionReport> storeDirect(Connection c, Pending p)
+      throws SQLException {
+    Recorded r = store(c, p, false);
+    if (!r.applied() || r.accepted().accepted().isEmpty()) {
+      return DirectSubmission.Stored.only(r.report());
+    }
+    Underived u = new Underived(r.report().id(), p.who().institutionId(), p.now(), p.expiresAt());
+    UnderivedSubmissions.add(c, u);
+    List<String> accepted = r.accepted().accepted();
+    List<String> canonical =
+        r.accepted() == p.validated() ? p.canonical() : NameKeys.sortedCanonically(accepted);
+    return new DirectSubmission.Stored<>(r.report(), canonical, u, accepted);
+  }
+
   /** Why the plausibility guard holds this submission, or null to apply it. */
-  private String holdReason(java.sql.Connection c, long institutionId, ValidatedFiles v)
-      throws java.sql.SQLException {
+  private String holdReason(Connection c, long institutionId, ValidatedFiles v)
+      throws SQLException {
     if (!guard.enabled()) {
       return null;
     }

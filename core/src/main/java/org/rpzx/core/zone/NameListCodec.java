@@ -3,6 +3,7 @@ package org.rpzx.core.zone;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
@@ -47,7 +48,7 @@ public final class NameListCodec {
    * @throws IllegalArgumentException if a name holds a non-ASCII character or is too long
    */
   public static byte[] encode(List<String> names) {
-    ByteArrayOutputStream body = new ByteArrayOutputStream(names.size() * 4 + 16);
+    ByteSink body = new ByteSink(names.size() * 8 + 16);
     String prev = "";
     for (String name : names) {
       if (name.length() > MAX_NAME) {
@@ -55,15 +56,9 @@ public final class NameListCodec {
       }
       int shared = sharedSuffix(prev, name);
       int rest = name.length() - shared;
-      writeVarint(body, shared);
-      writeVarint(body, rest);
-      for (int i = 0; i < rest; i++) {
-        char c = name.charAt(i);
-        if (c > 0x7f) {
-          throw new IllegalArgumentException("non-ASCII character in name: " + name);
-        }
-        body.write(c);
-      }
+      body.varint(shared);
+      body.varint(rest);
+      body.ascii(name, rest);
       prev = name;
     }
     byte[] raw = body.toByteArray();
@@ -78,19 +73,74 @@ public final class NameListCodec {
         flags = FLAG_DEFLATED;
       }
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(payload.length + 16);
+    ByteSink out = new ByteSink(payload.length + 16);
     out.write(MAGIC);
     out.write(VERSION);
     out.write(flags);
-    writeVarint(out, names.size());
-    writeVarint(out, raw.length);
+    out.varint(names.size());
+    out.varint(raw.length);
     long c = crc.getValue();
     out.write((int) (c >>> 24));
     out.write((int) (c >>> 16));
     out.write((int) (c >>> 8));
     out.write((int) c);
-    out.write(payload, 0, payload.length);
+    out.write(payload, payload.length);
     return out.toByteArray();
+  }
+
+  /**
+   * A growable byte array without {@link ByteArrayOutputStream}'s per-byte lock: a million names
+   * are some twenty million single-byte writes.
+   */
+  private static final class ByteSink {
+    private byte[] buf;
+    private int size;
+
+    ByteSink(int capacity) {
+      buf = new byte[Math.max(16, capacity)];
+    }
+
+    private void ensure(int more) {
+      if (size + more > buf.length) {
+        buf = Arrays.copyOf(buf, Math.max(size + more, buf.length * 2));
+      }
+    }
+
+    void write(int b) {
+      ensure(1);
+      buf[size++] = (byte) b;
+    }
+
+    void write(byte[] b, int len) {
+      ensure(len);
+      System.arraycopy(b, 0, buf, size, len);
+      size += len;
+    }
+
+    void varint(int v) {
+      ensure(5);
+      while ((v & ~0x7f) != 0) {
+        buf[size++] = (byte) ((v & 0x7f) | 0x80);
+        v >>>= 7;
+      }
+      buf[size++] = (byte) v;
+    }
+
+    /** The first {@code count} characters of {@code name}, which must be ASCII. */
+    void ascii(String name, int count) {
+      ensure(count);
+      for (int i = 0; i < count; i++) {
+        char c = name.charAt(i);
+        if (c > 0x7f) {
+          throw new IllegalArgumentException("non-ASCII character in name: " + name);
+        }
+        buf[size++] = (byte) c;
+      }
+    }
+
+    byte[] toByteArray() {
+      return Arrays.copyOf(buf, size);
+    }
   }
 
   /**
@@ -180,7 +230,7 @@ public final class NameListCodec {
   }
 
   private static byte[] deflate(byte[] raw) {
-    Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+    Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
     try {
       deflater.setInput(raw);
       deflater.finish();
@@ -228,14 +278,6 @@ public final class NameListCodec {
     } finally {
       inflater.end();
     }
-  }
-
-  private static void writeVarint(ByteArrayOutputStream out, int v) {
-    while ((v & ~0x7f) != 0) {
-      out.write((v & 0x7f) | 0x80);
-      v >>>= 7;
-    }
-    out.write(v);
   }
 
   /** Bounds-checked reading that reports truncation as corruption. */

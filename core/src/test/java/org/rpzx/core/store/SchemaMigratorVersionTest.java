@@ -45,7 +45,9 @@ class SchemaMigratorVersionTest {
               st.executeUpdate("DROP INDEX submissions_by_time");
               st.executeUpdate("DROP TRIGGER submissions_id_floor");
               st.executeUpdate("DROP TABLE deleted_id_floor");
-              st.executeUpdate("DROP TABLE zone_image"); // and every later migration's tables
+              // and every later migration's tables
+              st.executeUpdate("DROP TABLE zone_image");
+              st.executeUpdate("DROP TABLE underived_submissions");
               st.executeUpdate("PRAGMA user_version = " + before);
             }
             return null;
@@ -60,12 +62,13 @@ class SchemaMigratorVersionTest {
                         st.executeQuery(
                             "SELECT COUNT(*) FROM sqlite_master WHERE name IN"
                                 + " ('raw_messages', 'audit_log', 'submissions_by_time',"
-                                + " 'deleted_id_floor', 'submissions_id_floor', 'zone_image')")) {
+                                + " 'deleted_id_floor', 'submissions_id_floor', 'zone_image',"
+                                + " 'underived_submissions')")) {
                   rs.next();
                   return rs.getLong(1);
                 }
               });
-      assertThat(tables).isEqualTo(6);
+      assertThat(tables).isEqualTo(7);
     }
   }
 }

@@ -16,14 +16,16 @@ import org.sqlite.SQLiteConfig;
 /**
  * The store as a killed service left it, read straight from the SQLite file (opened read-only while
  * no service runs): the serial, the names flagged in the zone, every stored name and submission,
- * and the journal.
+ * and the journal. The names of a submission whose entry rows the next start still has to write
+ * (ADR 0012) count as stored and flagged, as they will be.
  */
 record StoreSnapshot(
     long serial,
     Set<String> inZone,
     Set<String> allNames,
     Set<Long> submissionIds,
-    List<Change> journal) {
+    List<Change> journal,
+    int underivedSubmissions) {
 
   /** One journal row. */
   record Change(long from, long to, List<String> added, List<String> removed) {}
@@ -44,6 +46,21 @@ record StoreSnapshot(
         }
         Set<String> inZone = names(c, "SELECT name FROM entries WHERE in_zone = 1");
         Set<String> all = names(c, "SELECT name FROM entries");
+        // a kill between a large submission's two transactions (ADR 0012): its names are in the
+        // journal and in its row, and the next start writes their entry rows, flagged in the zone
+        int underived = 0;
+        try (Statement st = c.createStatement();
+            ResultSet rs =
+                st.executeQuery(
+                    "SELECT s.accepted_names FROM underived_submissions u"
+                        + " JOIN submissions s ON s.id = u.submission_id")) {
+          while (rs.next()) {
+            List<String> names = NameListCodec.decode(rs.getBytes(1));
+            inZone.addAll(names);
+            all.addAll(names);
+            underived++;
+          }
+        }
         Set<Long> ids = new HashSet<>();
         try (Statement st = c.createStatement();
             ResultSet rs = st.executeQuery("SELECT id FROM submissions")) {
@@ -65,7 +82,7 @@ record StoreSnapshot(
                     NameListCodec.decode(rs.getBytes(4))));
           }
         }
-        return new StoreSnapshot(serial, inZone, all, ids, journal);
+        return new StoreSnapshot(serial, inZone, all, ids, journal, underived);
       } finally {
         c.rollback();
       }

@@ -1,0 +1,252 @@
+package org.rpzx.core.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rpzx.core.directory.Directory;
+import org.rpzx.core.lifecycle.LifecycleSettings;
+import org.rpzx.core.lifecycle.ZoneLoader;
+import org.rpzx.core.lifecycle.ZoneMaintainer;
+import org.rpzx.core.name.TrancoList;
+import org.rpzx.core.name.ValidationPolicy;
+import org.rpzx.core.store.Database;
+import org.rpzx.core.store.EntryStore;
+import org.rpzx.core.store.EntryStore.EntryRow;
+import org.rpzx.core.store.UnderivedSubmissions;
+import org.rpzx.core.store.ZoneStore;
+import org.rpzx.core.testing.MutableClock;
+import org.rpzx.core.zone.ChangeSet;
+import org.rpzx.core.zone.PublishedZone;
+import org.rpzx.core.zone.ZoneSettings;
+
+/**
+ * Large submissions applied directly (ADR 0012): acknowledged once stored and in the zone, their
+ * entry rows written after, and after a crash between the two, at the next start.
+ */
+class DirectApplicationTest {
+
+  private static final List<String> LARGE =
+      List.of("a.example.org", "b.example.org", "c.example.net", "d.example.com", "e.example.org");
+
+  @TempDir Path dir;
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+  private final LifecycleSettings lifecycle = LifecycleSettings.defaults();
+  private Database db;
+  private PublishedZone zone;
+  private ZoneMaintainer maintainer;
+  private SubmissionService service;
+  private SenderIdentity alice;
+
+  @BeforeEach
+  void setUp() {
+    db = Database.open(dir.resolve("rpzx.db"));
+    Directory directory = new Directory(db, clock);
+    directory.addInstitution("Uni A");
+    directory.addSender("alice@uni-a.example", "Uni A");
+    start();
+    alice =
+        ((SenderCheck.Authorized)
+                service.checkSender("alice@uni-a.example", AuthMethod.FROM_HEADER))
+            .identity();
+  }
+
+  private void start() {
+    zone = ZoneLoader.load(db, ZoneSettings.defaults(), lifecycle, clock);
+    maintainer = new ZoneMaintainer(db, zone, clock, lifecycle);
+    ValidationRules rules =
+        new ValidationRules(
+            db,
+            ValidationPolicy.defaults(),
+            () -> {
+              try {
+                return TrancoList.load(new StringReader("1,google.com\n"), 10);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            },
+            clock);
+    service =
+        new SubmissionService(
+                db,
+                new SenderAuthorizer(db, clock, false),
+                rules,
+                maintainer,
+                clock,
+                lifecycle.entryLifetime(),
+                Duration.ofSeconds(5))
+            .directApplyFrom(3);
+  }
+
+  @AfterEach
+  void tearDown() {
+    maintainer.close();
+    db.close();
+  }
+
+  private SubmissionReport submit(String messageId, List<String> names) {
+    SubmissionOutcome out =
+        service.submit(
+            new SubmissionRequest(
+                alice,
+                "smtp",
+                messageId,
+                List.of(new DomainsFile("domains.txt", String.join("\n", names) + "\n"))));
+    assertThat(out).isInstanceOf(SubmissionOutcome.Applied.class);
+    return ((SubmissionOutcome.Applied) out).report();
+  }
+
+  /** Waits until the maintainer thread has finished what was queued (derivations included). */
+  private void drainMaintainer() throws Exception {
+    maintainer.requestPublish().get(10, TimeUnit.SECONDS);
+  }
+
+  private List<EntryRow> entries() {
+    return db.read(
+        c -> EntryStore.find(c, new EntryStore.EntryFilter(null, null, false, null, 99)));
+  }
+
+  @Test
+  void aLargeSubmissionIsInTheZoneWhenAcknowledgedAndItsEntryRowsFollow() throws Exception {
+    SubmissionReport small = submit("<small@x>", List.of("a.example.org")); // below the threshold
+    assertThat(small.accepted()).isEqualTo(1);
+    long before = zone.current().serial();
+
+    SubmissionReport r = submit("<large@x>", LARGE);
+
+    assertThat(r.accepted()).isEqualTo(5);
+    assertThat(LARGE).allMatch(zone.current()::contains);
+    long after = zone.current().serial();
+    assertThat(after).isNotEqualTo(before);
+    List<ChangeSet> journal = db.read(ZoneStore::journal);
+    assertThat(journal.get(journal.size() - 1).added())
+        .as("the name already in the zone is not in the change set")
+        .containsExactlyInAnyOrder(
+            "b.example.org", "c.example.net", "d.example.com", "e.example.org");
+    drainMaintainer();
+    assertThat(db.read(UnderivedSubmissions::list)).isEmpty();
+    assertThat(entries())
+        .hasSize(5)
+        .allSatisfy(
+            e -> {
+              assertThat(e.inZone()).isTrue();
+              assertThat(e.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofDays(30)));
+            });
+    List<EntryStore.EntrySource> sources = db.read(c -> EntryStore.sources(c, "e.example.org"));
+    assertThat(sources)
+        .singleElement()
+        .extracting(EntryStore.EntrySource::institution)
+        .isEqualTo("Uni A");
+    assertThat(zone.current().serial()).as("deriving publishes nothing").isEqualTo(after);
+  }
+
+  @Test
+  void resubmittedNamesExtendTheirExpiryWithoutANewSerialAndExpireLater() throws Exception {
+    submit("<first@x>", LARGE);
+    drainMaintainer();
+    long serial = zone.current().serial();
+    clock.advance(Duration.ofDays(20));
+
+    submit("<again@x>", LARGE);
+    drainMaintainer();
+
+    assertThat(zone.current().serial()).isEqualTo(serial);
+    assertThat(entries())
+        .allSatisfy(
+            e -> assertThat(e.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofDays(30))));
+    clock.advance(Duration.ofDays(15)); // 35 days after the first, 15 after the second
+    assertThat(maintainer.publishNow()).isEmpty();
+    clock.advance(Duration.ofDays(16));
+    assertThat(maintainer.publishNow()).get().extracting(cs -> cs.removed().size()).isEqualTo(5);
+    assertThat(LARGE).noneMatch(zone.current()::contains);
+    assertThat(entries()).noneMatch(EntryRow::inZone);
+  }
+
+  @Test
+  void theSameLargeMessageTwiceCountsOnceAndPublishesOnce() throws Exception {
+    SubmissionReport first = submit("<dup@x>", LARGE);
+    long serial = zone.current().serial();
+    SubmissionReport again = submit("<dup@x>", LARGE);
+    drainMaintainer();
+    assertThat(again.duplicate()).isTrue();
+    assertThat(again.id()).isEqualTo(first.id());
+    assertThat(zone.current().serial()).isEqualTo(serial);
+    assertThat(db.read(UnderivedSubmissions::list)).isEmpty();
+  }
+
+  @Test
+  void entryRowsThatFailToBeWrittenAreWrittenBeforeTheNextPublication() throws Exception {
+    // a store error in the second transaction only: its last statement cannot delete the row
+    db.inTransaction(
+        c ->
+            c.createStatement()
+                .executeUpdate(
+                    "CREATE TRIGGER refuse BEFORE DELETE ON underived_submissions"
+                        + " BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END"));
+    SubmissionReport r = submit("<fails@x>", LARGE);
+    assertThat(LARGE).allMatch(zone.current()::contains);
+    // the derivation failed and rolled back; the next publication retries it first, and fails
+    assertThatThrownBy(this::drainMaintainer).rootCause().hasMessageContaining("disk I/O error");
+    assertThat(db.read(UnderivedSubmissions::list))
+        .singleElement()
+        .extracting(UnderivedSubmissions.Underived::submissionId)
+        .isEqualTo(r.id());
+    assertThat(entries()).isEmpty();
+
+    db.inTransaction(c -> c.createStatement().executeUpdate("DROP TRIGGER refuse"));
+    drainMaintainer();
+
+    assertThat(db.read(UnderivedSubmissions::list)).isEmpty();
+    assertThat(entries()).hasSize(5).allMatch(EntryRow::inZone);
+  }
+
+  @Test
+  void aCrashBetweenTheTwoTransactionsIsDerivedAtTheNextStart() throws Exception {
+    submit("<before@x>", List.of("z.example.org"));
+    long submission = submit("<large@x>", LARGE).id();
+    drainMaintainer();
+    long serial = zone.current().serial();
+    maintainer.close(); // saves the zone image of this serial
+    // the state a kill -9 after the first transaction leaves: zone and journal, no entry rows
+    db.inTransaction(
+        c -> {
+          for (String table : List.of("entries", "entry_sources")) {
+            c.createStatement()
+                .executeUpdate("DELETE FROM " + table + " WHERE name <> 'z.example.org'");
+          }
+          UnderivedSubmissions.add(
+              c,
+              new UnderivedSubmissions.Underived(
+                  submission,
+                  alice.institutionId(),
+                  clock.millis(),
+                  clock.instant().plus(Duration.ofDays(30)).toEpochMilli()));
+          return null;
+        });
+    assertThat(db.read(EntryStore::inZoneCount)).isEqualTo(1);
+
+    start();
+
+    assertThat(zone.current().serial()).isEqualTo(serial);
+    Set<String> expected = new HashSet<>(LARGE);
+    expected.add("z.example.org");
+    assertThat(expected).allMatch(zone.current()::contains);
+    assertThat(zone.current().nameCount()).isEqualTo(expected.size());
+    assertThat(db.read(EntryStore::inZoneCount)).isEqualTo(expected.size());
+    assertThat(db.read(UnderivedSubmissions::list)).isEmpty();
+    assertThat(maintainer.publishNow()).as("flags and zone agree").isEmpty();
+  }
+}
