@@ -199,12 +199,12 @@ public final class ZoneMaintainer implements AutoCloseable {
 
   private <R> void runDirect(DirectSubmission<R> work, CompletableFuture<R> done) {
     DirectSubmission.Stored<R> stored;
+    Direct<R> direct;
     try {
       deriveLeftovers();
       long now = clock.millis();
       TrieSnapshot basis = zone.current();
-      record Direct<R>(DirectSubmission.Stored<R> stored, Staged staged) {}
-      Direct<R> direct =
+      direct =
           db.inTransaction(
               c -> {
                 DirectSubmission.Stored<R> s = work.store(c);
@@ -215,12 +215,17 @@ public final class ZoneMaintainer implements AutoCloseable {
                 return new Direct<>(s, staged);
               });
       stored = direct.stored();
-      if (direct.staged() != null) {
-        publish(direct.staged());
-      }
     } catch (RuntimeException e) {
-      done.completeExceptionally(e);
+      done.completeExceptionally(e); // nothing was stored
       return;
+    }
+    if (direct.staged() != null) {
+      try {
+        publish(direct.staged());
+      } catch (RuntimeException e) {
+        // committed: the submission stands (as for publishNow's callers); the store has it all
+        LOG.error("zone publication after a stored submission failed: {}", e.toString());
+      }
     }
     done.complete(stored.result());
     if (stored.underived() != null) {
@@ -322,6 +327,9 @@ public final class ZoneMaintainer implements AutoCloseable {
     }
     return change;
   }
+
+  /** What a direct submission's transaction hands to its publication. */
+  private record Direct<R>(DirectSubmission.Stored<R> stored, Staged staged) {}
 
   /** What the transaction hands to the publication after it committed. */
   private record Staged(ChangeSet change, CompletableFuture<PreparedChange> prepared) {}
