@@ -66,9 +66,6 @@ public final class ZoneMaintainer implements AutoCloseable {
   private boolean scheduled;
   private long lastPublishNanos = System.nanoTime() - Long.MAX_VALUE / 4;
 
-  /** A direct submission's entry rows failed to be written (maintainer thread only). */
-  private boolean leftovers;
-
   public ZoneMaintainer(Database db, PublishedZone zone, Clock clock, LifecycleSettings settings) {
     this.db = db;
     this.zone = zone;
@@ -156,7 +153,6 @@ public final class ZoneMaintainer implements AutoCloseable {
    * maintainer thread in service; tests may call it directly when the maintainer is not started.
    */
   public Optional<ChangeSet> publishNow() {
-    deriveLeftovers(); // before the expiry query: a derivation may extend an expiry
     long now = clock.millis();
     TrieSnapshot basis = zone.current();
     Staged staged =
@@ -201,7 +197,6 @@ public final class ZoneMaintainer implements AutoCloseable {
     DirectSubmission.Stored<R> stored;
     Direct<R> direct;
     try {
-      deriveLeftovers();
       long now = clock.millis();
       TrieSnapshot basis = zone.current();
       direct =
@@ -243,22 +238,14 @@ public final class ZoneMaintainer implements AutoCloseable {
             stored.accepted().size(),
             (System.nanoTime() - started) / 1_000_000);
       } catch (RuntimeException e) {
-        leftovers = true; // the next publication or sweep derives it before anything else
+        // Whatever the store writes next (a publication, a delisting, another submission) writes
+        // them first, so no later write can see the zone ahead of the entries.
+        db.owe(UnderivedSubmissions::deriveAll);
         LOG.warn(
-            "submission {}: writing its entry rows failed, will retry: {}",
+            "submission {}: writing its entry rows failed; the next write will: {}",
             stored.underived().submissionId(),
             e.getMessage());
       }
-    }
-  }
-
-  /**
-   * Derives what an earlier derivation failed to write; throws (and stays due) if it fails again.
-   */
-  private void deriveLeftovers() {
-    if (leftovers) {
-      db.inTransaction(UnderivedSubmissions::deriveAll);
-      leftovers = false;
     }
   }
 

@@ -31,6 +31,7 @@ public final class Database implements AutoCloseable {
   private final ReentrantLock writeLock = new ReentrantLock(true);
   private final ReentrantLock readLock = new ReentrantLock();
   private final WalCheckpointer checkpointer;
+  private SqlWork<?> owed; // guarded by writeLock: the next write transaction runs it first
 
   private Database(Path file, Connection writer, Connection reader) {
     this.file = file;
@@ -130,8 +131,12 @@ public final class Database implements AutoCloseable {
       c.setAutoCommit(false);
       T result;
       try {
+        if (owed != null) {
+          owed.run(c);
+        }
         result = work.run(c);
         c.commit();
+        owed = null;
       } catch (SQLException | RuntimeException e) {
         abandon(c, e);
         if (e instanceof SQLException sql) {
@@ -159,6 +164,20 @@ public final class Database implements AutoCloseable {
     writeLock.lock();
     try {
       work.run();
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /**
+   * Makes {@code work} the first part of the next write transaction, whoever runs it, until one
+   * commits: work that must precede every later write (ADR 0012: a large submission's entry rows,
+   * when writing them failed) gets done before any, or the later writes fail too.
+   */
+  public void owe(SqlWork<?> work) {
+    writeLock.lock();
+    try {
+      owed = work;
     } finally {
       writeLock.unlock();
     }

@@ -1,8 +1,5 @@
 package org.rpzx.core.governance;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,8 +14,6 @@ import org.rpzx.core.directory.Mutation;
 import org.rpzx.core.lifecycle.LifecycleSettings;
 import org.rpzx.core.lifecycle.ZoneLoader;
 import org.rpzx.core.lifecycle.ZoneMaintainer;
-import org.rpzx.core.name.TrancoList;
-import org.rpzx.core.name.ValidationPolicy;
 import org.rpzx.core.store.Database;
 import org.rpzx.core.submission.AuthMethod;
 import org.rpzx.core.submission.DomainsFile;
@@ -29,6 +24,7 @@ import org.rpzx.core.submission.SubmissionOutcome;
 import org.rpzx.core.submission.SubmissionService;
 import org.rpzx.core.submission.ValidationRules;
 import org.rpzx.core.testing.MutableClock;
+import org.rpzx.core.testing.TestRules;
 import org.rpzx.core.zone.PublishedZone;
 import org.rpzx.core.zone.ZoneSettings;
 
@@ -63,18 +59,7 @@ final class GovernanceFixture implements AutoCloseable {
     directory.addSender(A, "Uni A");
     directory.addSender(B, "Uni B");
     consumers = new ConsumerRegistry(db, clock);
-    rules =
-        new ValidationRules(
-            db,
-            ValidationPolicy.defaults(),
-            () -> {
-              try {
-                return TrancoList.load(new StringReader("1,google.com\n"), 10);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            },
-            clock);
+    rules = TestRules.rules(db, clock, "google.com");
   }
 
   SubmissionService service(ParticipationPolicy participation, PlausibilitySettings plausibility) {

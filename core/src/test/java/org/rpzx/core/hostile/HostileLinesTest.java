@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,8 +30,6 @@ import org.rpzx.core.name.LineOutcome;
 import org.rpzx.core.name.NumberedLine;
 import org.rpzx.core.name.RejectReason;
 import org.rpzx.core.name.TextLines;
-import org.rpzx.core.name.TrancoList;
-import org.rpzx.core.name.ValidationPolicy;
 import org.rpzx.core.store.Database;
 import org.rpzx.core.submission.AuthMethod;
 import org.rpzx.core.submission.DomainsFile;
@@ -46,6 +42,7 @@ import org.rpzx.core.submission.SubmissionRequest;
 import org.rpzx.core.submission.SubmissionService;
 import org.rpzx.core.submission.ValidationRules;
 import org.rpzx.core.testing.MutableClock;
+import org.rpzx.core.testing.TestRules;
 import org.rpzx.core.zone.PublishedZone;
 import org.rpzx.core.zone.ZoneSettings;
 
@@ -77,18 +74,7 @@ class HostileLinesTest {
     Directory directory = new Directory(db, clock);
     directory.addInstitution("Uni A");
     directory.addSender("noc@uni-a.example", "Uni A");
-    rules =
-        new ValidationRules(
-            db,
-            ValidationPolicy.defaults(),
-            () -> {
-              try {
-                return TrancoList.load(new StringReader("1,google.com\n2,wikipedia.org\n"), 10);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            },
-            clock);
+    rules = TestRules.rules(db, clock, "google.com", "wikipedia.org");
     service =
         new SubmissionService(
             db,

@@ -1,8 +1,5 @@
 package org.rpzx.core.privacy;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,8 +8,6 @@ import org.rpzx.core.directory.Directory;
 import org.rpzx.core.lifecycle.LifecycleSettings;
 import org.rpzx.core.lifecycle.ZoneLoader;
 import org.rpzx.core.lifecycle.ZoneMaintainer;
-import org.rpzx.core.name.TrancoList;
-import org.rpzx.core.name.ValidationPolicy;
 import org.rpzx.core.store.Database;
 import org.rpzx.core.submission.AuthMethod;
 import org.rpzx.core.submission.DomainsFile;
@@ -26,6 +21,7 @@ import org.rpzx.core.submission.SubmissionRequest;
 import org.rpzx.core.submission.SubmissionService;
 import org.rpzx.core.submission.ValidationRules;
 import org.rpzx.core.testing.MutableClock;
+import org.rpzx.core.testing.TestRules;
 import org.rpzx.core.zone.PublishedZone;
 import org.rpzx.core.zone.ZoneSettings;
 
@@ -47,8 +43,7 @@ final class PrivacyFixture implements AutoCloseable {
     Directory directory = new Directory(db, clock);
     directory.addInstitution("Uni A");
     directory.addSender("alice@uni-a.example", "Uni A");
-    ValidationRules rules =
-        new ValidationRules(db, ValidationPolicy.defaults(), PrivacyFixture::topSites, clock);
+    ValidationRules rules = TestRules.rules(db, clock, "google.com");
     service =
         new SubmissionService(
             db,
@@ -65,14 +60,6 @@ final class PrivacyFixture implements AutoCloseable {
         ((SenderCheck.Authorized)
                 service.checkSender("alice@uni-a.example", AuthMethod.FROM_HEADER))
             .identity();
-  }
-
-  private static TrancoList topSites() {
-    try {
-      return TrancoList.load(new StringReader("1,google.com\n"), 10);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   SubmissionReport submit(String domainsTxt, RawMessage raw) {

@@ -1,8 +1,5 @@
 package org.rpzx.core.report;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,14 +12,13 @@ import org.rpzx.core.lifecycle.LifecycleSettings;
 import org.rpzx.core.lifecycle.ZoneLoader;
 import org.rpzx.core.lifecycle.ZoneMaintainer;
 import org.rpzx.core.lists.Suppression;
-import org.rpzx.core.name.TrancoList;
-import org.rpzx.core.name.ValidationPolicy;
 import org.rpzx.core.store.Database;
 import org.rpzx.core.store.EntryStore;
 import org.rpzx.core.store.NameListStore;
 import org.rpzx.core.store.ReportStore;
 import org.rpzx.core.submission.ValidationRules;
 import org.rpzx.core.testing.MutableClock;
+import org.rpzx.core.testing.TestRules;
 import org.rpzx.core.zone.PublishedZone;
 import org.rpzx.core.zone.ZoneSettings;
 
@@ -52,18 +48,7 @@ final class ReportFixture implements AutoCloseable {
     Directory directory = new Directory(db, clock);
     uniA = id(directory.addInstitution("Uni A"));
     uniB = id(directory.addInstitution("Uni B"));
-    rules =
-        new ValidationRules(
-            db,
-            ValidationPolicy.defaults(),
-            () -> {
-              try {
-                return TrancoList.load(new StringReader("1,google.com\n"), 10);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-            },
-            clock);
+    rules = TestRules.rules(db, clock, "google.com");
   }
 
   private static long id(Mutation<Institution> m) {

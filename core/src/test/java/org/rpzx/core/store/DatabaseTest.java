@@ -236,4 +236,54 @@ class DatabaseTest {
             SchemaMigrator.statements("-- c\nCREATE TABLE a (x INT);\nCREATE TABLE b (y INT);\n"))
         .containsExactly("CREATE TABLE a (x INT)", "CREATE TABLE b (y INT)");
   }
+
+  @Test
+  void owedWorkOpensTheNextWriteAndAFailureOfItFailsThatWriteWhole() {
+    try (Database db = Database.open(dir.resolve("store.db"))) {
+      db.inTransaction(
+          c -> {
+            try (Statement st = c.createStatement()) {
+              st.executeUpdate("CREATE TABLE t (v TEXT)");
+              return st.executeUpdate("CREATE TABLE owed_runs (n INTEGER)");
+            }
+          });
+      boolean[] fail = {true};
+      db.owe(
+          c -> {
+            if (fail[0]) {
+              throw new java.sql.SQLException("disk I/O error");
+            }
+            try (Statement st = c.createStatement()) {
+              return st.executeUpdate("INSERT INTO owed_runs VALUES (1)");
+            }
+          });
+      SqlWork<Integer> write =
+          c -> {
+            try (Statement st = c.createStatement()) {
+              return st.executeUpdate("INSERT INTO t VALUES ('later')");
+            }
+          };
+
+      assertThatThrownBy(() -> db.inTransaction(write)).hasMessageContaining("disk I/O error");
+      assertThat(count(db, "t")).as("the later write is not committed either").isZero();
+
+      fail[0] = false;
+      db.inTransaction(write);
+      db.inTransaction(write);
+
+      assertThat(count(db, "owed_runs")).as("once, before the first write that commits").isOne();
+      assertThat(count(db, "t")).isEqualTo(2);
+    }
+  }
+
+  private static long count(Database db, String table) {
+    return db.read(
+        c -> {
+          try (Statement st = c.createStatement();
+              ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
+  }
 }

@@ -2,9 +2,6 @@ package org.rpzx.core.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,10 +13,9 @@ import org.rpzx.core.directory.Directory;
 import org.rpzx.core.lifecycle.LifecycleSettings;
 import org.rpzx.core.lifecycle.ZoneLoader;
 import org.rpzx.core.lifecycle.ZoneMaintainer;
-import org.rpzx.core.name.TrancoList;
-import org.rpzx.core.name.ValidationPolicy;
 import org.rpzx.core.store.Database;
 import org.rpzx.core.store.RawMessageStore;
+import org.rpzx.core.testing.TestRules;
 import org.rpzx.core.zone.PublishedZone;
 import org.rpzx.core.zone.ZoneSettings;
 
@@ -46,8 +42,7 @@ class RawMessageStorageTest {
             new SubmissionService(
                 db,
                 new SenderAuthorizer(db, clock, false),
-                new ValidationRules(
-                    db, ValidationPolicy.defaults(), RawMessageStorageTest::top, clock),
+                TestRules.rules(db, clock, "google.com"),
                 maintainer,
                 clock,
                 Duration.ofDays(30),
@@ -84,14 +79,6 @@ class RawMessageStorageTest {
             db.read(RawMessageStore::count),
             service.keepsRawMessages());
       }
-    }
-  }
-
-  private static TrancoList top() {
-    try {
-      return TrancoList.load(new StringReader("1,google.com\n"), 10);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

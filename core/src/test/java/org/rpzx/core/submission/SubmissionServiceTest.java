@@ -15,12 +15,11 @@ import org.rpzx.core.lifecycle.LifecycleSettings;
 import org.rpzx.core.lifecycle.ZoneLoader;
 import org.rpzx.core.lifecycle.ZoneMaintainer;
 import org.rpzx.core.name.RejectReason;
-import org.rpzx.core.name.TrancoList;
-import org.rpzx.core.name.ValidationPolicy;
 import org.rpzx.core.store.Database;
 import org.rpzx.core.store.EntryStore;
 import org.rpzx.core.store.SubmissionStore;
 import org.rpzx.core.testing.MutableClock;
+import org.rpzx.core.testing.TestRules;
 import org.rpzx.core.zone.PublishedZone;
 import org.rpzx.core.zone.ZoneSettings;
 
@@ -43,18 +42,7 @@ class SubmissionServiceTest {
     Directory directory = new Directory(db, clock);
     directory.addInstitution("Uni A");
     directory.addSender("Alice@Uni-A.example", "Uni A");
-    ValidationRules rules =
-        new ValidationRules(
-            db,
-            ValidationPolicy.defaults(),
-            () -> {
-              try {
-                return TrancoList.load(new java.io.StringReader("1,google.com\n"), 10);
-              } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-              }
-            },
-            clock);
+    ValidationRules rules = TestRules.rules(db, clock, "google.com");
     SenderAuthorizer authorizer = new SenderAuthorizer(db, clock, false);
     service =
         new SubmissionService(
