@@ -15,10 +15,15 @@ class DatabaseTest {
   @TempDir Path dir;
 
   private static String pragma(Database db, String name) {
+    return single(db, "PRAGMA " + name);
+  }
+
+  /** The first column of the first row of {@code sql}. */
+  private static String single(Database db, String sql) {
     return db.read(
         c -> {
           try (Statement st = c.createStatement();
-              ResultSet rs = st.executeQuery("PRAGMA " + name)) {
+              ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
           }
@@ -277,13 +282,6 @@ class DatabaseTest {
   }
 
   private static long count(Database db, String table) {
-    return db.read(
-        c -> {
-          try (Statement st = c.createStatement();
-              ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + table)) {
-            rs.next();
-            return rs.getLong(1);
-          }
-        });
+    return Long.parseLong(single(db, "SELECT COUNT(*) FROM " + table));
   }
 }
