@@ -20,7 +20,7 @@ import org.rpzx.core.store.EntryStore;
 import org.rpzx.core.store.StoreException;
 import org.rpzx.core.store.UnderivedSubmissions;
 import org.rpzx.core.store.ZoneStore;
-import org.rpzx.core.zone.CanonicalNameOrder;
+import org.rpzx.core.zone.CanonicalList;
 import org.rpzx.core.zone.ChangeSet;
 import org.rpzx.core.zone.NameKeys;
 import org.rpzx.core.zone.NameListCodec;
@@ -169,9 +169,8 @@ public final class ZoneMaintainer implements AutoCloseable {
                   now,
                   added,
                   removed,
-                  () ->
-                      EntryStore.markPublished(
-                          c, now)); // flags flip while the next snapshot builds
+                  () -> EntryStore.markPublished(c, now), // while the next snapshot builds
+                  null);
             });
     return staged == null ? Optional.empty() : Optional.of(publish(staged));
   }
@@ -206,7 +205,17 @@ public final class ZoneMaintainer implements AutoCloseable {
                 Staged staged =
                     s.added().isEmpty()
                         ? null
-                        : stage(c, basis, now, s.added(), List.of(), () -> {});
+                        : stage(
+                            c,
+                            basis,
+                            now,
+                            s.added(),
+                            List.of(),
+                            () -> s.finish().run(c),
+                            s.encodedAdded());
+                if (s.added().isEmpty()) {
+                  s.finish().run(c); // else stage ran it
+                }
                 return new Direct<>(s, staged);
               });
       stored = direct.stored();
@@ -252,7 +261,9 @@ public final class ZoneMaintainer implements AutoCloseable {
   /**
    * In the transaction: the change set from the stored serial, its journal row and the new serial;
    * for a large change, the next snapshot and the journal blobs are built on another core while
-   * {@code meanwhile} runs. Null if the change reduces to nothing against {@code basis}.
+   * {@code meanwhile} runs. {@code encodedAdded}, if not null, is an encoding of {@code added}
+   * being made elsewhere: the journal row takes it when the change adds exactly those names. Null
+   * if the change reduces to nothing against {@code basis}.
    */
   private Staged stage(
       Connection c,
@@ -260,7 +271,8 @@ public final class ZoneMaintainer implements AutoCloseable {
       long now,
       List<String> added,
       List<String> removed,
-      SqlStep meanwhile)
+      SqlStep meanwhile,
+      CompletableFuture<byte[]> encodedAdded)
       throws SQLException {
     long from = ZoneStore.serial(c).orElseThrow();
     long to = Serial.next(from, Math.floorDiv(now, 1000));
@@ -269,10 +281,15 @@ public final class ZoneMaintainer implements AutoCloseable {
     boolean ahead = !cs.isEmpty() && cs.added().size() + cs.removed().size() >= PREPARE_AHEAD_FROM;
     CompletableFuture<PreparedChange> prepared =
         ahead ? CompletableFuture.supplyAsync(() -> PreparedChange.of(basis, cs)) : null;
+    // added.size() counts duplicates and names present: equal only if the change is all of added
+    boolean sameNames =
+        encodedAdded != null && cs.removed().isEmpty() && cs.added().size() == added.size();
     CompletableFuture<byte[][]> blobs =
-        ahead
-            ? CompletableFuture.supplyAsync(() -> journalBlobs(cs))
-            : CompletableFuture.completedFuture(null);
+        !ahead
+            ? CompletableFuture.completedFuture(null)
+            : sameNames
+                ? encodedAdded.thenApply(a -> new byte[][] {a, NameListCodec.encode(List.of())})
+                : CompletableFuture.supplyAsync(() -> journalBlobs(cs));
     meanwhile.run();
     if (cs.isEmpty()) {
       return null; // flags were out of step with the snapshot; no new serial needed
@@ -338,9 +355,7 @@ public final class ZoneMaintainer implements AutoCloseable {
   /** Canonical order; the key radix sort pays off only for large change sets. */
   private static List<String> sorted(List<String> names) {
     if (names.size() < 10_000) {
-      List<String> out = new ArrayList<>(names);
-      out.sort(CanonicalNameOrder.INSTANCE);
-      return out;
+      return CanonicalList.sortedCopy(names);
     }
     return NameKeys.sortedCanonically(names);
   }

@@ -119,9 +119,10 @@ public final class SubmissionStore {
   }
 
   /**
-   * The stored form of a submission's accepted names (in line order), for {@link
-   * #insert(Connection, NewSubmission, List, byte[])}: a million names take a second or more to
-   * encode, which a caller can do outside the write transaction or on another core.
+   * The stored form of a submission's accepted names (in line order, or canonical order for one
+   * applied directly: any order decodes), for {@link #insert(Connection, NewSubmission, List,
+   * byte[])}: a million names take a second or more to encode, which a caller can do outside the
+   * write transaction or on another core.
    */
   public static byte[] encodeNames(List<String> acceptedNames) {
     return NameListCodec.encode(acceptedNames);
@@ -129,7 +130,8 @@ public final class SubmissionStore {
 
   /**
    * Inserts {@code s} with its rejected lines; {@code encodedNames} must be {@link #encodeNames} of
-   * {@code s.acceptedNames()}.
+   * {@code s.acceptedNames()} (in any order), or of an empty list that {@link #setAcceptedNames}
+   * replaces in the same transaction.
    */
   public static long insert(
       Connection c, NewSubmission s, List<RejectedLine> rejections, byte[] encodedNames)
@@ -272,6 +274,22 @@ public final class SubmissionStore {
       }
     }
     return out;
+  }
+
+  /**
+   * Sets the accepted names of submission {@code id} ({@link #encodeNames}), for a caller that
+   * inserted it with an empty list while the encoding was still being made.
+   */
+  public static void setAcceptedNames(Connection c, long id, byte[] encodedNames)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE submissions SET accepted_names = ? WHERE id = ?")) {
+      ps.setBytes(1, encodedNames);
+      ps.setLong(2, id);
+      if (ps.executeUpdate() != 1) {
+        throw new SQLException("no submission " + id);
+      }
+    }
   }
 
   public static List<String> acceptedNames(Connection c, long id) throws SQLException {

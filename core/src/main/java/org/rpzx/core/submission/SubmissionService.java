@@ -183,14 +183,17 @@ public final class SubmissionService implements SubmissionPort {
       ValidatedFiles validated = ValidatedFiles.of(validator.get(), request.files());
       long validatedAt = System.nanoTime();
       boolean direct = validated.accepted().size() >= directApplyFrom;
-      // The store's costly inputs, prepared before the write lock: the names in line order,
-      // encoded for the submission row (on another core), and in key order for the entry tables,
-      // or, for a submission applied directly, in canonical order for the zone.
+      // The store's costly inputs, prepared before the write lock: the names in key order for
+      // the entry tables and in line order, encoded for the submission row (on another core); for
+      // a submission applied directly, in canonical order for the zone, and encoded in that order
+      // (on another core, while the maintainer reduces the change), so that its journal row can
+      // use the same bytes (ADR 0012).
+      List<String> canonical = direct ? NameKeys.sortedCanonically(validated.accepted()) : null;
+      List<String> rowOrder = direct ? canonical : validated.accepted();
       CompletableFuture<byte[]> encoded =
-          validated.accepted().size() < ENCODE_ASYNC_FROM
-              ? CompletableFuture.completedFuture(SubmissionStore.encodeNames(validated.accepted()))
-              : CompletableFuture.supplyAsync(
-                  () -> SubmissionStore.encodeNames(validated.accepted()));
+          rowOrder.size() < ENCODE_ASYNC_FROM
+              ? CompletableFuture.completedFuture(SubmissionStore.encodeNames(rowOrder))
+              : CompletableFuture.supplyAsync(() -> SubmissionStore.encodeNames(rowOrder));
       long now = clock.millis();
       Pending p =
           new Pending(
@@ -199,7 +202,7 @@ public final class SubmissionService implements SubmissionPort {
               hash,
               validated,
               direct ? null : EntryStore.sortedForStore(validated.accepted()),
-              direct ? NameKeys.sortedCanonically(validated.accepted()) : null,
+              canonical,
               encoded,
               now,
               now + entryLifetime.toMillis());
@@ -253,8 +256,12 @@ public final class SubmissionService implements SubmissionPort {
       long now,
       long expiresAt) {}
 
-  /** What the store transaction did: {@code applied} unless a duplicate or held. */
-  private record Recorded(SubmissionReport report, ValidatedFiles accepted, boolean applied) {}
+  /**
+   * What the store transaction did: {@code applied} unless a duplicate or held; {@code
+   * namesDeferred} if the row's names are still to be set ({@link #storeDirect}).
+   */
+  private record Recorded(
+      SubmissionReport report, ValidatedFiles accepted, boolean applied, boolean namesDeferred) {}
 
   /**
    * The submission's store transaction: its row and rejected lines, and with {@code withEntries}
@@ -266,12 +273,16 @@ public final class SubmissionService implements SubmissionPort {
     Optional<Long> dup =
         SubmissionStore.findDuplicate(c, who.sender(), request.messageId(), p.hash());
     if (dup.isPresent()) {
-      return new Recorded(SubmissionStore.report(c, dup.get(), true).orElseThrow(), null, false);
+      return new Recorded(
+          SubmissionStore.report(c, dup.get(), true).orElseThrow(), null, false, false);
     }
     // validation ran outside the lock: a suppression committed since then still wins
     ValidatedFiles v = p.validated().withoutSuppressed(EntryStore.activeSuppressions(c, p.now()));
     boolean unchanged = v == p.validated();
     String holdReason = holdReason(c, who.institutionId(), v);
+    // a direct submission's names are still being encoded: its row gets them later in the same
+    // transaction, while the maintainer reduces the change
+    boolean deferNames = !withEntries && unchanged;
     if (holdReason == null && withEntries) {
       EntryStore.recordSortedSubmission(
           c,
@@ -297,7 +308,9 @@ public final class SubmissionService implements SubmissionPort {
                 holdReason == null ? SubmissionStatus.APPLIED : SubmissionStatus.HELD,
                 holdReason),
             v.rejected(),
-            unchanged ? join(p.encoded()) : SubmissionStore.encodeNames(v.accepted()));
+            deferNames
+                ? SubmissionStore.encodeNames(List.of())
+                : unchanged ? join(p.encoded()) : SubmissionStore.encodeNames(v.accepted()));
     if (keepRawMessages && request.rawMessage() != null) {
       RawMessageStore.insert(c, id, p.now(), request.rawMessage());
     }
@@ -311,7 +324,7 @@ public final class SubmissionService implements SubmissionPort {
             false,
             holdReason,
             List.of());
-    return new Recorded(report, v, holdReason == null);
+    return new Recorded(report, v, holdReason == null, deferNames);
   }
 
   /**
@@ -321,15 +334,21 @@ public final class SubmissionService implements SubmissionPort {
   private DirectSubmission.Stored<SubmissionReport> storeDirect(Connection c, Pending p)
       throws SQLException {
     Recorded r = store(c, p, false);
+    long id = r.report().id();
+    DirectSubmission.Finish finish =
+        r.namesDeferred()
+            ? c2 -> SubmissionStore.setAcceptedNames(c2, id, join(p.encoded()))
+            : DirectSubmission.Finish.NONE;
     if (!r.applied() || r.accepted().accepted().isEmpty()) {
-      return DirectSubmission.Stored.only(r.report());
+      return DirectSubmission.Stored.only(r.report(), finish);
     }
     Underived u = new Underived(r.report().id(), p.who().institutionId(), p.now(), p.expiresAt());
     UnderivedSubmissions.add(c, u);
     List<String> accepted = r.accepted().accepted();
-    List<String> canonical =
-        r.accepted() == p.validated() ? p.canonical() : NameKeys.sortedCanonically(accepted);
-    return new DirectSubmission.Stored<>(r.report(), canonical, u, accepted);
+    boolean unchanged = r.accepted() == p.validated();
+    List<String> canonical = unchanged ? p.canonical() : NameKeys.sortedCanonically(accepted);
+    return new DirectSubmission.Stored<>(
+        r.report(), canonical, u, accepted, unchanged ? p.encoded() : null, finish);
   }
 
   /** Why the plausibility guard holds this submission, or null to apply it. */

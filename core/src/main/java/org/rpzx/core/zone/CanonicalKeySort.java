@@ -1,6 +1,7 @@
 package org.rpzx.core.zone;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * Sorts canonical keys ({@link WireName#writeCanonicalKey}) held back to back in one array, in
@@ -11,6 +12,9 @@ import java.util.Arrays;
  * what start-up needs (a comparator sort of a million {@code byte[]} took seconds there).
  */
 final class CanonicalKeySort {
+
+  /** Sorts of at least this many keys finish the ranges of their first digit on all cores. */
+  private static final int PARALLEL_FROM = 1 << 15;
 
   /** Ranges at most this long are finished by insertion sort on the whole remaining keys. */
   private static final int SMALL = 12;
@@ -44,10 +48,20 @@ final class CanonicalKeySort {
     for (int i = 0; i < count; i++) {
       a[i] = i;
     }
-    push(0, count, 0);
-    while (stackSize > 0) {
-      stackSize -= 3;
-      sortRange(a, stack[stackSize], stack[stackSize + 1], stack[stackSize + 2]);
+    RangeStack first = new RangeStack();
+    sortRange(a, 0, count, 0, first);
+    if (count >= PARALLEL_FROM) {
+      // the first digit split the keys into independent ranges: finish them on all cores
+      IntStream.range(0, first.size / 3)
+          .parallel()
+          .forEach(
+              r -> {
+                RangeStack own = new RangeStack();
+                own.push(first.items[3 * r], first.items[3 * r + 1], first.items[3 * r + 2]);
+                finish(a, own);
+              });
+    } else {
+      finish(a, first);
     }
     int[] order = new int[count];
     for (int i = 0; i < count; i++) {
@@ -56,8 +70,24 @@ final class CanonicalKeySort {
     return order;
   }
 
-  /** Sorts {@code a[lo, hi)}, whose keys agree on their first {@code depth} octets. */
-  private void sortRange(long[] a, int lo, int hi, int depth) {
+  /** Sorts the ranges on {@code stack} and those they split into. */
+  private void finish(long[] a, RangeStack stack) {
+    while (stack.size > 0) {
+      stack.size -= 3;
+      sortRange(
+          a,
+          stack.items[stack.size],
+          stack.items[stack.size + 1],
+          stack.items[stack.size + 2],
+          stack);
+    }
+  }
+
+  /**
+   * Sorts {@code a[lo, hi)}, whose keys agree on their first {@code depth} octets, by their next
+   * digit; runs that tie on it go onto {@code stack}.
+   */
+  private void sortRange(long[] a, int lo, int hi, int depth, RangeStack stack) {
     if (hi - lo <= SMALL) {
       insertionSort(a, lo, hi, depth);
       return;
@@ -72,25 +102,26 @@ final class CanonicalKeySort {
     for (int i = lo + 1; i <= hi; i++) {
       if (i == hi || ((a[i] ^ a[runStart]) >>> digitShift) != 0) {
         if (i - runStart > 1 && anyLongerThan(a, runStart, i, next)) {
-          push(runStart, i, next);
+          stack.push(runStart, i, next);
         }
         runStart = i;
       }
     }
   }
 
-  /** Ranges still to sort: (lo, hi, depth) triples. */
-  private int[] stack = new int[48];
+  /** Ranges still to sort: (lo, hi, depth) triples; one per thread. */
+  private static final class RangeStack {
+    int[] items = new int[48];
+    int size;
 
-  private int stackSize;
-
-  private void push(int lo, int hi, int depth) {
-    if (stackSize + 3 > stack.length) {
-      stack = Arrays.copyOf(stack, stack.length * 2);
+    void push(int lo, int hi, int depth) {
+      if (size + 3 > items.length) {
+        items = Arrays.copyOf(items, items.length * 2);
+      }
+      items[size++] = lo;
+      items[size++] = hi;
+      items[size++] = depth;
     }
-    stack[stackSize++] = lo;
-    stack[stackSize++] = hi;
-    stack[stackSize++] = depth;
   }
 
   /** The octets {@code [depth, depth + digitOctets)} of a key, zero-padded, as an integer. */

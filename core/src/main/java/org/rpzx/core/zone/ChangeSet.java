@@ -12,8 +12,9 @@ public record ChangeSet(
     long fromSerial, long toSerial, long epochMillis, List<String> added, List<String> removed) {
 
   public ChangeSet {
-    added = List.copyOf(added);
-    removed = List.copyOf(removed);
+    // a CanonicalList is immutable already, and keeps saying that it is sorted
+    added = added instanceof CanonicalList ? added : List.copyOf(added);
+    removed = removed instanceof CanonicalList ? removed : List.copyOf(removed);
     if (!Serial.isNewer(toSerial, fromSerial)) {
       throw new IllegalArgumentException("serial must increase: " + fromSerial + " -> " + toSerial);
     }

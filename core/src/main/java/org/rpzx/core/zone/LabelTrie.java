@@ -83,7 +83,7 @@ public final class LabelTrie {
    * @throws IllegalArgumentException if a name is invalid (see {@link #of}) or out of order
    */
   public static LabelTrie fromSorted(List<String> sortedNames) {
-    return build(List.copyOf(sortedNames));
+    return build(CanonicalList.copyOfSorted(sortedNames));
   }
 
   /**
@@ -328,7 +328,8 @@ public final class LabelTrie {
     return -1;
   }
 
-  private int compareLabel(int off, String q, int from, int to) {
+  /** Compares the label at pool offset {@code off} with {@code q[from, to)}, case-insensitively. */
+  int compareLabel(int off, String q, int from, int to) {
     int len = pool[off] & 0xFF;
     int qlen = to - from;
     int n = Math.min(len, qlen);
@@ -348,9 +349,7 @@ public final class LabelTrie {
 
   /** A sorted copy; TimSort finds an already sorted list in one linear pass. */
   static List<String> sortedCopy(Collection<String> names) {
-    List<String> list = new ArrayList<>(names);
-    list.sort(CanonicalNameOrder.INSTANCE);
-    return list;
+    return CanonicalList.sortedCopy(names);
   }
 
   @Override

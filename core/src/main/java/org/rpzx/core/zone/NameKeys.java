@@ -1,7 +1,9 @@
 package org.rpzx.core.zone;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Collects names in any order as canonical sort keys packed into one array, then builds a {@link
@@ -72,18 +74,96 @@ public final class NameKeys {
    * {@code names} in canonical order ({@link CanonicalNameOrder}), by the radix sort of their keys:
    * for large change sets, where a comparator sort of a million strings costs about a second.
    *
+   * <p>A large list comes back as new, equal strings, made from the keys in canonical order: the
+   * strings lie in memory in the order the later passes (reduction, trie build, encoding) read
+   * them. Each pass over the original strings in sorted order would miss the cache on every name,
+   * about five times slower at a million names.
+   *
    * @throws IllegalArgumentException if a name is invalid (see {@link LabelTrie#of})
    */
-  public static List<String> sortedCanonically(List<String> names) {
-    NameKeys keys = new NameKeys(names.size(), 0);
-    names.forEach(keys::add);
+  public static CanonicalList sortedCanonically(List<String> names) {
+    NameKeys keys = keysOf(names);
     int[] order = CanonicalKeySort.sort(keys.data, keys.ends, keys.count);
     String[] out = new String[order.length];
-    for (int i = 0; i < order.length; i++) {
-      out[i] = names.get(order[i]);
+    if (order.length < 2 * SLICE) {
+      for (int i = 0; i < order.length; i++) {
+        out[i] = names.get(order[i]);
+      }
+    } else {
+      int slices = (order.length + SLICE - 1) / SLICE;
+      IntStream.range(0, slices)
+          .parallel()
+          .forEach(
+              s -> keys.writeNames(order, s * SLICE, Math.min(order.length, (s + 1) * SLICE), out));
     }
-    return Arrays.asList(out);
+    return CanonicalList.trusted(Arrays.asList(out));
   }
+
+  /** The names of keys {@code order[from, to)} as text, into {@code out[from, to)}. */
+  private void writeNames(int[] order, int from, int to, String[] out) {
+    byte[] text = new byte[WireName.MAX_WIRE];
+    for (int i = from; i < to; i++) {
+      int k = order[i];
+      int start = k == 0 ? 0 : ends[k - 1];
+      int end = ends[k];
+      // the key holds the labels from the rightmost, each ended by a zero octet
+      int at = end - start - 1; // text length: the last zero is not a dot
+      int pos = at;
+      int labelStart = start;
+      for (int j = start; j < end; j++) {
+        if (data[j] == 0) {
+          int len = j - labelStart;
+          pos -= len;
+          System.arraycopy(data, labelStart, text, pos, len);
+          if (pos > 0) {
+            text[--pos] = '.';
+          }
+          labelStart = j + 1;
+        }
+      }
+      out[i] = new String(text, 0, at, StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  /** Keys built per slice on all cores for a large list (a million take ~0.3 s on one). */
+  private static NameKeys keysOf(List<String> names) {
+    if (names.size() < 2 * SLICE) {
+      return keysOfSlice(names);
+    }
+    int slices = (names.size() + SLICE - 1) / SLICE;
+    List<NameKeys> parts =
+        IntStream.range(0, slices)
+            .parallel()
+            .mapToObj(
+                i -> keysOfSlice(names.subList(i * SLICE, Math.min(names.size(), (i + 1) * SLICE))))
+            .toList();
+    long octets = 0;
+    for (NameKeys part : parts) {
+      octets += part.length;
+    }
+    NameKeys all = new NameKeys(names.size(), octets);
+    for (NameKeys part : parts) {
+      System.arraycopy(part.data, 0, all.data, all.length, part.length);
+      for (int i = 0; i < part.count; i++) {
+        all.ends[all.count++] = all.length + part.ends[i];
+      }
+      all.length += part.length;
+    }
+    return all;
+  }
+
+  private static NameKeys keysOfSlice(List<String> names) {
+    long octets = 0;
+    for (String name : names) {
+      octets += name.length() + 1; // the key of a valid name is as long as its text plus one
+    }
+    NameKeys keys = new NameKeys(names.size(), octets);
+    names.forEach(keys::add);
+    return keys;
+  }
+
+  /** Names per slice when keys are built on several cores. */
+  private static final int SLICE = 1 << 16;
 
   /** The packed keys (for tests). */
   byte[] data() {

@@ -24,7 +24,7 @@ final class SortedNames {
         out.add(name);
       }
     }
-    return out;
+    return CanonicalList.trusted(out);
   }
 
   /** The names in {@code a} or {@code b}. */
@@ -52,6 +52,6 @@ final class SortedNames {
         out.add(b.get(j++));
       }
     }
-    return out;
+    return CanonicalList.trusted(out);
   }
 }

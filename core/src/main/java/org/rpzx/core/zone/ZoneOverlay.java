@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The names a snapshot holds beyond, or no longer holds from, its immutable base {@link LabelTrie}:
@@ -96,8 +97,8 @@ final class ZoneOverlay {
     int[] deadNodes = Arrays.copyOf(dead, deadCount);
     Arrays.sort(deadNodes);
     return new ZoneOverlay(
-        List.copyOf(added),
-        List.copyOf(removed),
+        CanonicalList.copyOfSorted(added),
+        CanonicalList.copyOfSorted(removed),
         LabelTrie.fromSorted(added),
         removedNodes,
         deadNodes);
@@ -130,6 +131,22 @@ final class ZoneOverlay {
     }
     int node = base.findNode(name);
     return node > 0 && base.isTerminal(node) && !isRemoved(node);
+  }
+
+  /** {@link #contains} for many names in canonical order ({@link SortedLookup}); for one thread. */
+  Predicate<String> sortedContains(LabelTrie base) {
+    SortedLookup inAdded = new SortedLookup(addedTrie);
+    SortedLookup inBase = new SortedLookup(base);
+    return name -> {
+      if (name.isEmpty()) {
+        return false;
+      }
+      if (inAdded.contains(name)) {
+        return true;
+      }
+      int node = inBase.findNode(name);
+      return node > 0 && base.isTerminal(node) && !isRemoved(node);
+    };
   }
 
   /** {@link LabelTrie#match} over the base and this overlay together. Allocation-free. */

@@ -9,8 +9,11 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -18,16 +21,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rpzx.core.directory.Directory;
+import org.rpzx.core.governance.PlausibilitySettings;
 import org.rpzx.core.lifecycle.LifecycleSettings;
 import org.rpzx.core.lifecycle.ZoneLoader;
 import org.rpzx.core.lifecycle.ZoneMaintainer;
 import org.rpzx.core.store.Database;
 import org.rpzx.core.store.EntryStore;
 import org.rpzx.core.store.EntryStore.EntryRow;
+import org.rpzx.core.store.SubmissionStore;
 import org.rpzx.core.store.UnderivedSubmissions;
 import org.rpzx.core.store.ZoneStore;
 import org.rpzx.core.testing.MutableClock;
 import org.rpzx.core.testing.TestRules;
+import org.rpzx.core.zone.CanonicalNameOrder;
 import org.rpzx.core.zone.ChangeSet;
 import org.rpzx.core.zone.PublishedZone;
 import org.rpzx.core.zone.ZoneSettings;
@@ -161,6 +167,82 @@ class DirectApplicationTest {
     assertThat(maintainer.publishNow()).get().extracting(cs -> cs.removed().size()).isEqualTo(5);
     assertThat(LARGE).noneMatch(zone.current()::contains);
     assertThat(entries()).noneMatch(EntryRow::inZone);
+  }
+
+  @Test
+  void theRowKeepsTheNamesInCanonicalOrderAndAnAllNewChangeSharesTheirEncoding() throws Exception {
+    // large enough for the maintainer to build the snapshot and journal ahead of the commit
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < 60_000; i++) {
+      names.add("n" + i + (i % 3 == 0 ? ".example.org" : ".example.com"));
+    }
+    Collections.shuffle(names, new Random(7));
+    SubmissionReport first = submit("<big@x>", names);
+
+    List<String> canonical = new ArrayList<>(names);
+    canonical.sort(CanonicalNameOrder.INSTANCE);
+    assertThat(storedNames(first.id())).containsExactlyElementsOf(canonical);
+    assertThat(db.read(ZoneStore::journal).get(db.read(ZoneStore::journal).size() - 1).added())
+        .containsExactlyElementsOf(canonical);
+    assertThat(blob("SELECT accepted_names FROM submissions WHERE id = " + first.id()))
+        .as("the row holds the names in canonical order, as the journal row does")
+        .isEqualTo(blob("SELECT added FROM journal ORDER BY seq DESC LIMIT 1"));
+
+    // some names already in the zone: the change is encoded on its own
+    List<String> more = new ArrayList<>(names.subList(0, 10));
+    for (int i = 0; i < 60_000; i++) {
+      more.add("m" + i + ".example.net");
+    }
+    SubmissionReport second = submit("<more@x>", more);
+    assertThat(storedNames(second.id())).containsExactlyInAnyOrderElementsOf(more);
+    List<String> added =
+        db.read(ZoneStore::journal).get(db.read(ZoneStore::journal).size() - 1).added();
+    assertThat(added).hasSize(60_000).allMatch(n -> n.endsWith(".example.net"));
+    assertThat(more).allMatch(zone.current()::contains);
+    drainMaintainer();
+  }
+
+  @Test
+  void aHeldLargeSubmissionKeepsItsNames() throws Exception {
+    SubmissionService guarded =
+        new SubmissionService(
+                db,
+                new SenderAuthorizer(db, clock, false),
+                TestRules.rules(db, clock, "google.com"),
+                maintainer,
+                clock,
+                lifecycle.entryLifetime(),
+                Duration.ofSeconds(5),
+                null,
+                new PlausibilitySettings(true, 0.5, 10.0, 2),
+                false)
+            .directApplyFrom(1);
+    service = guarded;
+    submit("<one@x>", List.of("one.example.org", "two.example.org"));
+    submit("<two@x>", List.of("three.example.org", "four.example.org"));
+    long serial = zone.current().serial();
+
+    SubmissionReport bad = submit("<bad@x>", List.of("bad.example.org", "org", "co.uk", "com"));
+
+    assertThat(bad.held()).isTrue();
+    assertThat(storedNames(bad.id())).containsExactly("bad.example.org");
+    assertThat(zone.current().serial()).isEqualTo(serial);
+    assertThat(zone.current().contains("bad.example.org")).isFalse();
+  }
+
+  private List<String> storedNames(long id) {
+    return db.read(c -> SubmissionStore.acceptedNames(c, id));
+  }
+
+  private byte[] blob(String sql) {
+    return db.read(
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql);
+              java.sql.ResultSet rs = ps.executeQuery()) {
+            assertThat(rs.next()).isTrue();
+            return rs.getBytes(1);
+          }
+        });
   }
 
   @Test
