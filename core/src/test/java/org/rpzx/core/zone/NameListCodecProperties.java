@@ -83,6 +83,34 @@ class NameListCodecProperties {
   }
 
   @Example
+  void aBodyDeflatedInSlicesIsOneStreamThatAPlainInflaterReads() throws Exception {
+    // about 3.5 deflate slices of body: the slices' outputs concatenate into one stream
+    List<String> names = new ArrayList<>();
+    for (int i = 0; names.size() < 1_300_000; i++) {
+      names.add("h" + Integer.toString(i * 7919, 36) + ".x" + (i % 97) + ".example.org");
+    }
+    byte[] encoded = NameListCodec.encode(names);
+    assertThat(NameListCodec.decode(encoded)).isEqualTo(names);
+
+    byte[] raw = new byte[3 * NameListCodec.DEFLATE_SLICE + 12_345];
+    for (int i = 0; i < raw.length; i++) {
+      raw[i] = (byte) ("abcdefgh".charAt((i * 31 + i / 7) % 8) + (i % 1000 == 0 ? 1 : 0));
+    }
+    byte[] deflated = NameListCodec.deflate(raw);
+    java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
+    inflater.setInput(deflated);
+    byte[] back = new byte[raw.length];
+    int n = 0;
+    while (n < back.length && !inflater.finished()) {
+      n += inflater.inflate(back, n, back.length - n);
+    }
+    assertThat(inflater.finished()).as("the last slice ends the stream").isTrue();
+    inflater.end();
+    assertThat(n).isEqualTo(raw.length);
+    assertThat(back).isEqualTo(raw);
+  }
+
+  @Example
   void rejectsWhatItCannotEncode() {
     assertThatThrownBy(() -> NameListCodec.encode(List.of("caf\u00e9.com")))
         .isInstanceOf(IllegalArgumentException.class)
