@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.rpzx.core.name.EntryValidator;
 import org.rpzx.core.name.LineOutcome;
 import org.rpzx.core.name.NumberedLine;
@@ -58,12 +58,10 @@ final class ValidatedFiles {
     List<RejectedLine> rejected = new ArrayList<>();
     int skipped = 0;
     for (int f = 0; f < files.size(); f++) {
-      List<NumberedLine> lines = new ArrayList<>();
-      TextLines.of(files.get(f).text()).forEach(lines::add);
-      LineOutcome[] outcomes = validateAll(rules, lines);
-      for (int l = 0; l < lines.size(); l++) {
-        NumberedLine line = lines.get(l);
-        LineOutcome outcome = outcomes[l];
+      Validated v = validateAll(rules, files.get(f).text());
+      for (int l = 0; l < v.lines().size(); l++) {
+        int number = l + 1;
+        LineOutcome outcome = v.outcomes()[l];
         if (outcome instanceof LineOutcome.Accepted a) {
           if (seen.add(a.name())) {
             int i = accepted.size();
@@ -73,13 +71,12 @@ final class ValidatedFiles {
             }
             accepted.add(a.name());
             fileOf[i] = f;
-            lineOf[i] = line.number();
+            lineOf[i] = number;
           } else {
             skipped++; // a duplicate within one submission counts once
           }
         } else if (outcome instanceof LineOutcome.Rejected r) {
-          rejected.add(
-              new RejectedLine(f, line.number(), clip(line.text()), r.reason(), r.detail()));
+          rejected.add(new RejectedLine(f, number, clip(v.lines().get(l)), r.reason(), r.detail()));
         } else {
           skipped++;
         }
@@ -89,27 +86,50 @@ final class ValidatedFiles {
         Collections.unmodifiableList(accepted), fileOf, lineOf, rejected, skipped);
   }
 
-  /** Lines per slice when a large file is validated on several cores. */
-  private static final int PARALLEL_SLICE = 32_768;
+  /** Characters per piece when a large file is cut into lines and validated on several cores. */
+  private static final int PARALLEL_PIECE = 1 << 20;
+
+  /** A file's lines (line {@code i + 1} at index {@code i}) with their outcomes. */
+  private record Validated(List<String> lines, LineOutcome[] outcomes) {}
 
   /**
-   * Each line's outcome, in order; a large file's lines in slices on several cores (the rules are
-   * shared by concurrent sessions anyway): validation is most of a million-line submission's work.
+   * Each line of {@code text} with its outcome, in order; a large text is cut into pieces at line
+   * starts, each split and validated on its own core (the rules are shared by concurrent sessions
+   * anyway): splitting and validation are most of a million-line submission's work.
    */
-  private static LineOutcome[] validateAll(EntryValidator rules, List<NumberedLine> lines) {
-    LineOutcome[] out = new LineOutcome[lines.size()];
-    int slices = (lines.size() + PARALLEL_SLICE - 1) / PARALLEL_SLICE;
-    IntStream range = IntStream.range(0, slices);
-    (slices > 2 ? range.parallel() : range)
-        .forEach(
-            s -> {
-              for (int i = s * PARALLEL_SLICE;
-                  i < Math.min(out.length, (s + 1) * PARALLEL_SLICE);
-                  i++) {
-                out[i] = rules.validate(lines.get(i).text());
-              }
-            });
-    return out;
+  private static Validated validateAll(EntryValidator rules, String text) {
+    List<TextLines> pieces = TextLines.pieces(text, PARALLEL_PIECE);
+    Stream<TextLines> stream = pieces.stream();
+    List<Validated> done =
+        (pieces.size() > 2 ? stream.parallel() : stream)
+            .map(piece -> validatePiece(rules, piece))
+            .toList();
+    if (done.size() == 1) {
+      return done.get(0);
+    }
+    int count = 0;
+    for (Validated v : done) {
+      count += v.lines().size();
+    }
+    List<String> lines = new ArrayList<>(count);
+    LineOutcome[] outcomes = new LineOutcome[count];
+    for (Validated v : done) {
+      System.arraycopy(v.outcomes(), 0, outcomes, lines.size(), v.outcomes().length);
+      lines.addAll(v.lines());
+    }
+    return new Validated(lines, outcomes);
+  }
+
+  private static Validated validatePiece(EntryValidator rules, TextLines piece) {
+    List<String> lines = new ArrayList<>();
+    for (NumberedLine line : piece) {
+      lines.add(line.text());
+    }
+    LineOutcome[] outcomes = new LineOutcome[lines.size()];
+    for (int i = 0; i < outcomes.length; i++) {
+      outcomes[i] = rules.validate(lines.get(i));
+    }
+    return new Validated(lines, outcomes);
   }
 
   /** The accepted names, each once, in the order they first occur. */

@@ -53,6 +53,30 @@ class ValidatedFilesPropertyTest {
   }
 
   @Test
+  void aLargeFileCutIntoPiecesAgreesWithTheModel() {
+    // over three pieces of 1 MiB: cut at line starts, split and validated in parallel
+    StringBuilder sb = new StringBuilder("\uFEFF");
+    String[] breaks = {"\n", "\r\n", "\r"};
+    for (int i = 0; sb.length() < 3_500_000; i++) {
+      String line =
+          switch (i % 11) {
+            case 0 -> "http://bad" + i + ".example/";
+            case 1 -> "# comment " + i;
+            case 2 -> "";
+            case 3 -> "dup" + (i % 50) + ".example";
+            default -> "host" + i + ".example" + (i % 2 == 0 ? ".org" : ".com");
+          };
+      sb.append(line).append(breaks[i % 3]);
+    }
+    List<DomainsFile> files = List.of(new DomainsFile("domains.txt", sb.toString()));
+    Model model = Model.of(files);
+    ValidatedFiles v = ValidatedFiles.of(RULES, files);
+    assertThat(v.accepted()).hasSizeGreaterThan(100_000).containsExactlyElementsOf(model.accepted);
+    assertThat(v.rejected()).containsExactlyElementsOf(model.rejected);
+    assertThat(v.skipped()).isEqualTo(model.skipped);
+  }
+
+  @Test
   void aSuppressedNameIsRejectedWhereItFirstOccurred() {
     List<DomainsFile> files =
         List.of(
