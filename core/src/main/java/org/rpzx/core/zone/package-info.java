@@ -18,7 +18,9 @@
  *       swaps (snapshot, journal) atomically on each publish and tells {@link
  *       org.rpzx.core.zone.ZoneListener}s.
  *   <li>{@link org.rpzx.core.zone.NameListCodec}: compact bytes for stored name lists.
- *   <li>{@link org.rpzx.core.zone.CanonicalNameOrder}: RFC 4034 §6.1 order of textual names.
+ *   <li>{@link org.rpzx.core.zone.CanonicalNameOrder}: RFC 4034 §6.1 order of textual names; {@link
+ *       org.rpzx.core.zone.CanonicalList}: a list known to be in that order, so that no later step
+ *       sorts or checks it again; {@code SortedLookup}: many look-ups in that order.
  * </ul>
  *
  * <p>Names are relative to the origin: lower-case ASCII, no trailing dot, {@code ""} for the apex.
