@@ -26,10 +26,9 @@ public interface DirectSubmission<R> {
    * What {@link #store} did.
    *
    * @param result for the submitter
-   * @param added the names to put in the zone, in canonical order (empty: nothing to publish)
+   * @param added its accepted names in canonical order, to put in the zone (empty: nothing to
+   *     publish); with {@code underived}, also the names of the entry rows still to be written
    * @param underived the entry rows still to be written, or null if there are none
-   * @param accepted its accepted names, with {@code underived} (sorted for the store only after the
-   *     acknowledgement)
    * @param encodedAdded {@link org.rpzx.core.zone.NameListCodec#encode} of {@code added}, being
    *     made on another core, or null: the journal row uses it if the change adds exactly these
    *     names
@@ -40,17 +39,19 @@ public interface DirectSubmission<R> {
       R result,
       List<String> added,
       Underived underived,
-      List<String> accepted,
       CompletableFuture<byte[]> encodedAdded,
       Finish finish) {
 
     /** Stored, with nothing to publish or derive (a duplicate, a held submission). */
     public static <R> Stored<R> only(R result, Finish finish) {
-      return new Stored<>(result, List.of(), null, null, null, finish);
+      return new Stored<>(result, List.of(), null, null, finish);
     }
   }
 
-  /** Store work that finishes a {@link #store}, in its transaction. */
+  /**
+   * Store work run later in a transaction that is already open (the rest of a {@link #store}, or
+   * the maintainer's own work while a large change's snapshot builds).
+   */
   @FunctionalInterface
   interface Finish {
 

@@ -169,7 +169,7 @@ public final class ZoneMaintainer implements AutoCloseable {
                   now,
                   added,
                   removed,
-                  () -> EntryStore.markPublished(c, now), // while the next snapshot builds
+                  conn -> EntryStore.markPublished(conn, now), // while the next snapshot builds
                   null);
             });
     return staged == null ? Optional.empty() : Optional.of(publish(staged));
@@ -205,14 +205,7 @@ public final class ZoneMaintainer implements AutoCloseable {
                 Staged staged =
                     s.added().isEmpty()
                         ? null
-                        : stage(
-                            c,
-                            basis,
-                            now,
-                            s.added(),
-                            List.of(),
-                            () -> s.finish().run(c),
-                            s.encodedAdded());
+                        : stage(c, basis, now, s.added(), List.of(), s.finish(), s.encodedAdded());
                 if (s.added().isEmpty()) {
                   s.finish().run(c); // else stage ran it
                 }
@@ -238,13 +231,13 @@ public final class ZoneMaintainer implements AutoCloseable {
         db.inTransaction(
             c -> {
               UnderivedSubmissions.derive(
-                  c, stored.underived(), EntryStore.sortedForStore(stored.accepted()));
+                  c, stored.underived(), EntryStore.sortedForStore(stored.added()));
               return null;
             });
         LOG.info(
             "submission {}: {} entry rows written in {} ms",
             stored.underived().submissionId(),
-            stored.accepted().size(),
+            stored.added().size(),
             (System.nanoTime() - started) / 1_000_000);
       } catch (RuntimeException e) {
         // Whatever the store writes next (a publication, a delisting, another submission) writes
@@ -271,7 +264,7 @@ public final class ZoneMaintainer implements AutoCloseable {
       long now,
       List<String> added,
       List<String> removed,
-      SqlStep meanwhile,
+      DirectSubmission.Finish meanwhile,
       CompletableFuture<byte[]> encodedAdded)
       throws SQLException {
     long from = ZoneStore.serial(c).orElseThrow();
@@ -290,7 +283,7 @@ public final class ZoneMaintainer implements AutoCloseable {
             : sameNames
                 ? encodedAdded.thenApply(a -> new byte[][] {a, NameListCodec.encode(List.of())})
                 : CompletableFuture.supplyAsync(() -> journalBlobs(cs));
-    meanwhile.run();
+    meanwhile.run(c);
     if (cs.isEmpty()) {
       return null; // flags were out of step with the snapshot; no new serial needed
     }
@@ -303,12 +296,6 @@ public final class ZoneMaintainer implements AutoCloseable {
     }
     ZoneStore.trimJournal(c, settings.journalMaxChangeSets(), settings.journalMaxBytes());
     return new Staged(cs, prepared);
-  }
-
-  /** Store work done while a large change's snapshot builds. */
-  @FunctionalInterface
-  private interface SqlStep {
-    void run() throws SQLException;
   }
 
   /** After the commit: the new snapshot (prepared if it was), and an image now and then. */

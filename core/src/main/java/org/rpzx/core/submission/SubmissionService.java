@@ -342,13 +342,13 @@ public final class SubmissionService implements SubmissionPort {
     if (!r.applied() || r.accepted().accepted().isEmpty()) {
       return DirectSubmission.Stored.only(r.report(), finish);
     }
-    Underived u = new Underived(r.report().id(), p.who().institutionId(), p.now(), p.expiresAt());
+    Underived u = new Underived(id, p.who().institutionId(), p.now(), p.expiresAt());
     UnderivedSubmissions.add(c, u);
-    List<String> accepted = r.accepted().accepted();
-    boolean unchanged = r.accepted() == p.validated();
-    List<String> canonical = unchanged ? p.canonical() : NameKeys.sortedCanonically(accepted);
-    return new DirectSubmission.Stored<>(
-        r.report(), canonical, u, accepted, unchanged ? p.encoded() : null, finish);
+    // deferred names: no suppression changed the list, so p's canonical list and encoding stand
+    return r.namesDeferred()
+        ? new DirectSubmission.Stored<>(r.report(), p.canonical(), u, p.encoded(), finish)
+        : new DirectSubmission.Stored<>(
+            r.report(), NameKeys.sortedCanonically(r.accepted().accepted()), u, null, finish);
   }
 
   /** Why the plausibility guard holds this submission, or null to apply it. */

@@ -125,8 +125,8 @@ public final class LabelTrie {
    * @throws IllegalArgumentException if a name is invalid
    */
   public LabelTrie merge(Collection<String> added, Collection<String> removed) {
-    List<String> add = sortedCopy(added);
-    List<String> remove = sortedCopy(removed);
+    List<String> add = CanonicalList.sortedCopy(added);
+    List<String> remove = CanonicalList.sortedCopy(removed);
     if (add.isEmpty() && remove.isEmpty()) {
       return this;
     }
@@ -345,11 +345,6 @@ public final class LabelTrie {
 
   private static long arrayBytes(long length, int elementSize) {
     return (16 + length * elementSize + 7) & ~7L;
-  }
-
-  /** A sorted copy; TimSort finds an already sorted list in one linear pass. */
-  static List<String> sortedCopy(Collection<String> names) {
-    return CanonicalList.sortedCopy(names);
   }
 
   @Override

@@ -146,8 +146,8 @@ public final class TrieSnapshot implements ZoneSnapshot {
       throw new IllegalArgumentException(
           "change set starts at serial " + changes.fromSerial() + ", zone is at " + serial);
     }
-    List<String> added = LabelTrie.sortedCopy(changes.added());
-    List<String> removed = LabelTrie.sortedCopy(changes.removed());
+    List<String> added = CanonicalList.sortedCopy(changes.added());
+    List<String> removed = CanonicalList.sortedCopy(changes.removed());
     requireDisjoint(added, removed);
     List<String> effAdded = filter(distinct(added), true);
     List<String> effRemoved = filter(distinct(removed), false);

@@ -123,30 +123,20 @@ final class ZoneOverlay {
   }
 
   boolean contains(LabelTrie base, String name) {
-    if (name.isEmpty()) {
-      return false;
-    }
-    if (addedTrie.contains(name)) {
-      return true;
-    }
-    int node = base.findNode(name);
-    return node > 0 && base.isTerminal(node) && !isRemoved(node);
+    return !name.isEmpty() && (addedTrie.contains(name) || isBaseName(base, base.findNode(name)));
   }
 
   /** {@link #contains} for many names in canonical order ({@link SortedLookup}); for one thread. */
   Predicate<String> sortedContains(LabelTrie base) {
     SortedLookup inAdded = new SortedLookup(addedTrie);
     SortedLookup inBase = new SortedLookup(base);
-    return name -> {
-      if (name.isEmpty()) {
-        return false;
-      }
-      if (inAdded.contains(name)) {
-        return true;
-      }
-      int node = inBase.findNode(name);
-      return node > 0 && base.isTerminal(node) && !isRemoved(node);
-    };
+    return name ->
+        !name.isEmpty() && (inAdded.contains(name) || isBaseName(base, inBase.findNode(name)));
+  }
+
+  /** Whether base node {@code node} (-1 for none) is a name this overlay has not removed. */
+  private boolean isBaseName(LabelTrie base, int node) {
+    return node > 0 && base.isTerminal(node) && !isRemoved(node);
   }
 
   /** {@link LabelTrie#match} over the base and this overlay together. Allocation-free. */
