@@ -1,6 +1,7 @@
 package org.rpzx.smtp;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.concurrent.Executors;
@@ -171,6 +172,19 @@ public final class SmtpIngestServer implements AutoCloseable {
 
   public SmtpSettings settings() {
     return settings;
+  }
+
+  /**
+   * Runs {@code message} (as it would arrive after DATA) through the submission path of this
+   * server's settings, MIME and extraction, the sender check and the submission, against {@code
+   * port} instead of the server's: {@code rpzx serve}'s JIT warm-up hands a port that rehearses and
+   * stores nothing. No connection, session or metrics are involved.
+   *
+   * @return the reply a client would have got
+   */
+  public SmtpReply rehearse(SubmissionPort port, InputStream message) throws IOException {
+    MimeLimits limits = MimeLimits.forMessageLimit(settings.maxMessageBytes());
+    return new SubmissionFlow(port, new AttachmentExtractor(limits)).process(message);
   }
 
   /** Stops accepting and closes the listener; idempotent. */

@@ -319,6 +319,31 @@ public final class ZoneMaintainer implements AutoCloseable {
     return change;
   }
 
+  /**
+   * A large change's publication work against the current zone, with nothing stored or published:
+   * its reduction, the next snapshot and the journal's encodings, all discarded. For the JIT
+   * warm-up at start ({@link org.rpzx.core.submission.SubmissionRehearsal}); safe beside the
+   * maintainer's own work, as it only reads the published snapshot.
+   *
+   * @param added names in canonical order
+   * @return how many of them the change would add
+   */
+  public int rehearse(List<String> added) {
+    TrieSnapshot basis = zone.current();
+    long from = basis.serial();
+    long now = clock.millis();
+    ChangeSet cs =
+        basis.effectiveChanges(
+            new ChangeSet(
+                from, Serial.next(from, Math.floorDiv(now, 1000)), now, added, List.of()));
+    if (cs.isEmpty()) {
+      return 0;
+    }
+    PreparedChange.of(basis, cs);
+    journalBlobs(cs);
+    return cs.added().size();
+  }
+
   /** What a direct submission's transaction hands to its publication. */
   private record Direct<R>(DirectSubmission.Stored<R> stored, Staged staged) {}
 

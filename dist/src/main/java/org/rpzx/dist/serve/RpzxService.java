@@ -38,6 +38,7 @@ import org.rpzx.core.report.ReportService;
 import org.rpzx.core.store.Database;
 import org.rpzx.core.submission.SenderAuthorizer;
 import org.rpzx.core.submission.SubmissionPort;
+import org.rpzx.core.submission.SubmissionRehearsal;
 import org.rpzx.core.submission.SubmissionService;
 import org.rpzx.core.submission.ValidationRules;
 import org.rpzx.core.zone.PublishedZone;
@@ -94,6 +95,7 @@ public final class RpzxService implements AutoCloseable {
   private ApiServer api;
   private NameLists nameLists;
   private ReportService reports;
+  private IngestWarmup warmup;
 
   private RpzxService(Path dataDir) {
     this.dataDir = dataDir;
@@ -188,6 +190,7 @@ public final class RpzxService implements AutoCloseable {
                 metrics.smtpEvents(),
                 new ReportIntake(cfg.governance().reportAddresses(), new MailReports(reports))));
     smtp.start();
+    warmup = track(new IngestWarmup(smtp, new SubmissionRehearsal(rules, maintainer)));
 
     Directory directory = new Directory(db, clock);
     ControlApi control = new ControlApi(directory, db, zone, consumers);
@@ -411,6 +414,15 @@ public final class RpzxService implements AutoCloseable {
   /** False-positive reports (and the confirmed counts per institution for quality figures). */
   public ReportService reports() {
     return reports;
+  }
+
+  /**
+   * Rehearses large submissions on one low-priority thread so that the first real one finds the
+   * ingest path compiled ({@link IngestWarmup}); {@code rpzx serve} calls it once everything
+   * started.
+   */
+  public void warmUp() {
+    warmup.start();
   }
 
   /** Stops listeners first, then the maintainer, then the store. */

@@ -113,6 +113,9 @@ public final class ServeCommand implements Callable<Integer> {
       return 1;
     }
     ReloadSignal.install(service.nameLists());
+    if (IngestWarmup.enabled()) {
+      service.warmUp();
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
