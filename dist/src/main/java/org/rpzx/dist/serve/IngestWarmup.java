@@ -74,6 +74,10 @@ final class IngestWarmup implements AutoCloseable {
       LOG.warn("ingest warm-up stopped: {}", e.toString());
       return;
     }
+    // The rehearsals touched a few hundred MB of young generation; a full collection lets G1
+    // shrink the heap again (MaxHeapFreeRatio), so the resident size is back near the loaded
+    // zone's.
+    System.gc();
     if (!closed) {
       LOG.info(
           "ingest path warmed up: {} synthetic lists of {} lines rehearsed in {} ms, nothing stored",
