@@ -1,5 +1,7 @@
 package org.rpzx.smtp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -34,6 +36,21 @@ final class DataReaders {
     out[0] = 'X';
     System.arraycopy(wire, 0, out, 1, wire.length);
     return out;
+  }
+
+  /**
+   * Both readers on {@link #comparable}{@code (wire)}, ours in chunks of {@code chunk} bytes: the
+   * same failure, or else the same message and the same bytes left unread (a pipelined command).
+   */
+  static void assertAgree(byte[] wire, int chunk) {
+    byte[] input = comparable(wire);
+    Read theirs = subetha(input);
+    Read ours = blocks(input, chunk);
+    assertThat(ours.failure()).isEqualTo(theirs.failure());
+    if (theirs.failure() == null) { // after a failure the session drops what was read
+      assertThat(ours.message()).isEqualTo(theirs.message());
+      assertThat(ours.rest()).isEqualTo(theirs.rest());
+    }
   }
 
   /** SubEthaSMTP's {@code DotTerminatedInputStream} and {@code DotUnstuffingInputStream}. */
